@@ -1,0 +1,49 @@
+package io.mailwarden.message.parse;
+
+import jakarta.mail.internet.MailDateFormat;
+import java.text.ParsePosition;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Date;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The Date header, read strictly first and leniently after, keeping the sender's offset. */
+final class MailDates {
+
+    private static final Pattern OFFSET = Pattern.compile("([+-])(\\d{2}):?(\\d{2})\\s*$");
+
+    private MailDates() {
+    }
+
+    static OffsetDateTime parse(String value, List<String> problems) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String v = value.replaceAll("\\([^)]*\\)", "").replaceAll("\\s+", " ").strip();
+        try {
+            return OffsetDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
+        } catch (DateTimeParseException strictFailed) {
+            Date d = new MailDateFormat().parse(v, new ParsePosition(0));
+            if (d == null) {
+                problems.add("unreadable Date header: " + value);
+                return null;
+            }
+            Matcher m = OFFSET.matcher(v);
+            ZoneOffset offset = ZoneOffset.UTC;
+            if (m.find()) {
+                int sign = m.group(1).equals("-") ? -1 : 1;
+                try {
+                    offset = ZoneOffset.ofHoursMinutes(sign * Integer.parseInt(m.group(2)),
+                            sign * Integer.parseInt(m.group(3)));
+                } catch (java.time.DateTimeException outOfRange) {
+                    offset = ZoneOffset.UTC;
+                }
+            }
+            return d.toInstant().atOffset(offset);
+        }
+    }
+}
