@@ -1,0 +1,50 @@
+package io.mailwarden.rules;
+
+import io.mailwarden.plugin.ActionPlugin;
+import io.mailwarden.plugin.Condition;
+import io.mailwarden.plugin.SourceLocation;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * A compiled rule.
+ *
+ * @param name unique across all rule files
+ * @param description free text for people, or an empty string
+ * @param enabled false keeps the rule loaded and checked but never applied
+ * @param scope the accounts and folders it applies to
+ * @param when the condition
+ * @param then the actions, in the order written
+ * @param stop whether no later rule runs for a message this rule matched
+ * @param schedule a Quartz cron expression for rules that run on a schedule, or null for rules run on arrival
+ * @param at where the rule starts in its file
+ */
+public record Rule(String name, String description, boolean enabled, Scope scope, Condition when,
+        List<RuleAction> then, boolean stop, String schedule, SourceLocation at) {
+
+    /** One action of a rule, compiled, with where it is written. */
+    public record RuleAction(String name, ActionPlugin.Action action, SourceLocation at) {
+    }
+
+    /** Account and folder globs; an empty list means all. */
+    public record Scope(List<String> accountGlobs, List<Pattern> accounts, List<String> folderGlobs, List<Pattern> folders) {
+
+        public static final Scope ALL = new Scope(List.of(), List.of(), List.of(), List.of());
+
+        public boolean includes(String account, String folder) {
+            return matchesAny(accounts, account) && matchesAny(folders, folder);
+        }
+
+        private static boolean matchesAny(List<Pattern> patterns, String value) {
+            if (patterns.isEmpty()) {
+                return true;
+            }
+            for (Pattern p : patterns) {
+                if (p.matcher(value).matches()) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+}

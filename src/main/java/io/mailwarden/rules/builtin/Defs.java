@@ -1,0 +1,92 @@
+package io.mailwarden.rules.builtin;
+
+import io.mailwarden.plugin.ActionPlugin;
+import io.mailwarden.plugin.CompileContext;
+import io.mailwarden.plugin.Condition;
+import io.mailwarden.plugin.ConditionPlugin;
+import io.mailwarden.plugin.ConfigException;
+import io.mailwarden.plugin.ConfigNode;
+import io.mailwarden.plugin.Facts;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/** Small building blocks so each built-in condition and action is a few lines. */
+final class Defs {
+
+    private Defs() {
+    }
+
+    @FunctionalInterface
+    interface ConditionCompiler {
+        Condition compile(ConfigNode config, CompileContext context) throws ConfigException;
+    }
+
+    @FunctionalInterface
+    interface ActionCompiler {
+        ActionPlugin.Action compile(ConfigNode config, CompileContext context) throws ConfigException;
+    }
+
+    static ConditionPlugin condition(String name, String summary, ConditionCompiler compiler) {
+        return new ConditionPlugin() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public String summary() {
+                return summary;
+            }
+
+            @Override
+            public Condition compile(ConfigNode config, CompileContext context) throws ConfigException {
+                return compiler.compile(config, context);
+            }
+        };
+    }
+
+    static ActionPlugin action(String name, String summary, ActionCompiler compiler) {
+        return new ActionPlugin() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public String summary() {
+                return summary;
+            }
+
+            @Override
+            public Action compile(ConfigNode config, CompileContext context) throws ConfigException {
+                return compiler.compile(config, context);
+            }
+        };
+    }
+
+    /** A condition from a test and an explanation. */
+    static Condition test(Predicate<Facts> test, Function<Facts, String> explain) {
+        return new Condition() {
+            @Override
+            public boolean test(Facts facts) {
+                return test.test(facts);
+            }
+
+            @Override
+            public String explain(Facts facts) {
+                return explain.apply(facts);
+            }
+        };
+    }
+
+    /** For switches like {@code list-mail: true}: the node must be a boolean (empty means true). */
+    static boolean flagValue(ConfigNode config, String name) throws ConfigException {
+        return config.isEmpty() || config.asBoolean(name);
+    }
+
+    /** Quotes a value from mail for an explanation, shortened. */
+    static String quote(String s) {
+        String one = s.replaceAll("\\s+", " ").strip();
+        return "\"" + (one.length() > 60 ? one.substring(0, 57) + "..." : one) + "\"";
+    }
+}
