@@ -53,8 +53,9 @@ public final class AddressParser {
     }
 
     private static String stripGroup(String s) {
-        // "Team: a@x, b@y;" arrives here split at the commas; drop the "Team:" label
-        int colon = s.indexOf(':');
+        // "Team: a@x, b@y;" arrives here split at the commas; drop the "Team:" label, but not the
+        // colon of a quoted name ("Re: Ops" <ops@x>)
+        int colon = firstUnquoted(s, ':');
         if (colon >= 0) {
             String head = s.substring(0, colon);
             if (!head.contains("@") && !head.contains("<")) {
@@ -106,6 +107,21 @@ public final class AddressParser {
         }
         parts.add(s.substring(start));
         return parts;
+    }
+
+    private static int firstUnquoted(String s, char target) {
+        boolean quoted = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '"') {
+                quoted = !quoted;
+            } else if (c == target && !quoted) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static int lastUnquoted(String s, char target) {

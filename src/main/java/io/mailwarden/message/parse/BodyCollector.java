@@ -43,7 +43,12 @@ final class BodyCollector {
                     problems.add("multipart nesting deeper than " + MessageParser.MAX_DEPTH + " levels was not read");
                     return;
                 }
-                for (BodyPart child : MessageParser.parts(part, type.get("boundary"))) {
+                byte[] content = part.getInputStream().readAllBytes();
+                List<BodyPart> children = MultipartSplitter.split(content, type.get("boundary"), problems);
+                if (children.isEmpty()) {
+                    append(plain, Charsets.decode(content, type.get("charset")));
+                }
+                for (BodyPart child : children) {
                     walk(child, depth + 1);
                 }
             } else if (!isAttachment && mediaType.equals("text/plain")) {
@@ -78,10 +83,13 @@ final class BodyCollector {
     }
 
     private static void append(StringBuilder sb, String text) {
+        if (text.isBlank()) {
+            return;
+        }
         if (!sb.isEmpty()) {
             sb.append('\n');
         }
-        sb.append(text);
+        sb.append(text.replace("\r\n", "\n")); // rules match "\n"; mail is CRLF on the wire
     }
 
     private static String firstNonBlank(String a, String b) {

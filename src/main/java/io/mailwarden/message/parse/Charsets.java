@@ -74,7 +74,11 @@ public final class Charsets {
         return decodeUnlabelled(bytes, declared);
     }
 
-    /** Decodes bytes with no trustworthy label: ASCII, UTF-8, GB18030, Big5, then Windows-1252. */
+    /**
+     * Decodes bytes with no trustworthy label: ASCII, UTF-8, then GB18030 or Big5 (whichever the byte
+     * pairs point to, then the other), then Windows-1252 for text with no double-byte pairs at all.
+     * Only when nothing decodes cleanly does it decode lossily.
+     */
     public static String decodeUnlabelled(byte[] bytes, Charset fallback) {
         if (isAscii(bytes)) {
             return new String(bytes, StandardCharsets.US_ASCII);
@@ -84,13 +88,15 @@ public final class Charsets {
             return utf8;
         }
         Charset guess = guessDoubleByte(bytes);
-        if (guess != null) {
-            String s = strict(bytes, guess);
+        Charset other = guess == BIG5 ? GB18030 : guess == GB18030 ? BIG5 : null;
+        for (Charset cs : new Charset[] {guess, other}) {
+            String s = cs == null ? null : strict(bytes, cs);
             if (s != null) {
                 return s;
             }
         }
-        Charset last = fallback != null && fallback != StandardCharsets.US_ASCII ? fallback : GB18030;
+        Charset last = fallback != null && fallback != StandardCharsets.US_ASCII ? fallback
+                : guess != null ? guess : WINDOWS_1252;
         return new String(bytes, last);
     }
 
@@ -129,28 +135,43 @@ public final class Charsets {
     }
 
     /**
-     * GBK and Big5 both accept most byte pairs, so decide by where the pairs fall: GB2312 hanzi (what
-     * nearly all GBK text uses) have both bytes at 0xA1 or above, while Big5 trail bytes are
-     * 0x40-0x7E for a large share of common characters.
+     * GBK and Big5 both accept most byte pairs, so weigh where the pairs fall. For GB: a lead or trail
+     * byte in 0x81-0xA0 (not Big5 at all), GB2312 hanzi (both bytes 0xB0 and up). For Big5: a trail in
+     * 0x40-0x7E under leads 0xA1-0xC6 (Big5 punctuation and frequent hanzi, GBK's rare or user-defined
+     * area), and leads 0xA4-0xAF with high trails (Big5 frequent hanzi, GB2312 kana and user-defined).
+     * Returns null when no pair looks double-byte (Latin text).
      */
     private static Charset guessDoubleByte(byte[] bytes) {
-        int pairs = 0;
-        int gbRange = 0;
+        int gb = 0;
+        int big5 = 0;
         for (int i = 0; i + 1 < bytes.length; i++) {
             int lead = bytes[i] & 0xFF;
-            if (lead < 0x81) {
+            int trail = bytes[i + 1] & 0xFF;
+            if (lead < 0x81 || lead == 0xFF) {
                 continue;
             }
-            int trail = bytes[i + 1] & 0xFF;
-            pairs++;
-            if (lead >= 0xA1 && trail >= 0xA1) {
-                gbRange++;
+            if (trail >= 0x30 && trail <= 0x39) {
+                gb += 2; // a GB18030 four-byte sequence
+                i += 3;
+                continue;
+            }
+            if (trail < 0x40 || trail == 0x7F || trail == 0xFF) {
+                continue; // no double-byte pair: a Latin letter, say
+            }
+            if (lead < 0xA1 || (trail >= 0x80 && trail < 0xA1)) {
+                gb += 2;
+            } else if (trail < 0x80) {
+                big5 += lead <= 0xC6 ? 1 : 0;
+            } else if (lead >= 0xA4 && lead <= 0xAF) {
+                big5++;
+            } else if (lead >= 0xB0) {
+                gb++;
             }
             i++;
         }
-        if (pairs == 0) {
+        if (gb == 0 && big5 == 0) {
             return null;
         }
-        return gbRange * 10 >= pairs * 9 ? GB18030 : BIG5;
+        return gb >= big5 * 4 ? GB18030 : BIG5;
     }
 }

@@ -7,8 +7,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * RFC 2047 encoded-words, decoded the way real mail needs: adjacent words in the same charset and
- * encoding are joined as bytes before decoding, because mailers split a multi-byte character across
+ * RFC 2047 encoded-words, decoded the way real mail needs: adjacent words in the same charset are
+ * joined as bytes before decoding, because mailers split a multi-byte character across
  * two words (Jakarta Mail decodes each word alone and produces U+FFFD there). Words standing inside
  * other text are decoded too, and undecodable words are left as written.
  */
@@ -27,15 +27,14 @@ public final class EncodedWords {
         StringBuilder out = new StringBuilder(text.length());
         ByteArrayOutputStream pending = new ByteArrayOutputStream();
         String pendingCharset = null;
-        String pendingEncoding = null;
         int last = 0;
         while (m.find()) {
             String between = text.substring(last, m.start());
             String charset = m.group(1);
             String encoding = m.group(2).toUpperCase();
             boolean joinable = pendingCharset != null && between.isBlank();
-            if (pendingCharset != null && !(joinable && charset.equalsIgnoreCase(pendingCharset)
-                    && encoding.equals(pendingEncoding))) {
+            // join on charset alone: B and Q both yield bytes, and some mailers switch between them
+            if (pendingCharset != null && !(joinable && charset.equalsIgnoreCase(pendingCharset))) {
                 out.append(Charsets.decode(pending.toByteArray(), pendingCharset));
                 pending.reset();
                 pendingCharset = null;
@@ -54,7 +53,6 @@ public final class EncodedWords {
             } else {
                 pending.writeBytes(bytes);
                 pendingCharset = charset;
-                pendingEncoding = encoding;
             }
             last = m.end();
         }

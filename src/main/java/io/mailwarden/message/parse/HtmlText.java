@@ -13,15 +13,24 @@ public final class HtmlText {
     private static final Pattern CELL = Pattern.compile("(?i)</t[dh]\\s*>");
     private static final Pattern TAG = Pattern.compile("<[^>]*>");
     private static final Pattern ENTITY = Pattern.compile("&(#[xX]?[0-9a-fA-F]+|[a-zA-Z]+);");
-    private static final Map<String, String> NAMED = Map.of(
-            "nbsp", " ", "amp", "&", "lt", "<", "gt", ">", "quot", "\"", "apos", "'",
-            "ldquo", "\u201c", "rdquo", "\u201d", "mdash", "\u2014", "hellip", "\u2026");
+    private static final Map<String, String> NAMED = Map.ofEntries(
+            Map.entry("nbsp", " "), Map.entry("amp", "&"), Map.entry("lt", "<"), Map.entry("gt", ">"),
+            Map.entry("quot", "\""), Map.entry("apos", "'"), Map.entry("ensp", " "), Map.entry("emsp", " "),
+            Map.entry("thinsp", " "), Map.entry("ldquo", "\u201c"), Map.entry("rdquo", "\u201d"),
+            Map.entry("lsquo", "\u2018"), Map.entry("rsquo", "\u2019"), Map.entry("laquo", "\u00ab"),
+            Map.entry("raquo", "\u00bb"), Map.entry("mdash", "\u2014"), Map.entry("ndash", "\u2013"),
+            Map.entry("hellip", "\u2026"), Map.entry("middot", "\u00b7"), Map.entry("bull", "\u2022"),
+            Map.entry("times", "\u00d7"), Map.entry("copy", "\u00a9"), Map.entry("reg", "\u00ae"),
+            Map.entry("trade", "\u2122"), Map.entry("yen", "\u00a5"), Map.entry("euro", "\u20ac"),
+            Map.entry("pound", "\u00a3"), Map.entry("cent", "\u00a2"), Map.entry("deg", "\u00b0"),
+            Map.entry("zwnj", ""), Map.entry("zwj", ""), Map.entry("shy", ""));
 
     private HtmlText() {
     }
 
     public static String toText(String html) {
         String s = INVISIBLE.matcher(html).replaceAll(" ");
+        s = s.replaceAll("[\\r\\n\\t]+", " "); // line breaks in the source are spaces; only tags break lines
         s = BREAK.matcher(s).replaceAll("\n");
         s = CELL.matcher(s).replaceAll("\t");
         s = TAG.matcher(s).replaceAll("");

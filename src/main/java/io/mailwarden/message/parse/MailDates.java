@@ -25,7 +25,7 @@ final class MailDates {
         }
         String v = value.replaceAll("\\([^)]*\\)", "").replaceAll("\\s+", " ").strip();
         try {
-            return OffsetDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
+            return withFullYear(OffsetDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME));
         } catch (DateTimeParseException strictFailed) {
             Date d = new MailDateFormat().parse(v, new ParsePosition(0));
             if (d == null) {
@@ -43,7 +43,16 @@ final class MailDates {
                     offset = ZoneOffset.UTC;
                 }
             }
-            return d.toInstant().atOffset(offset);
+            return withFullYear(d.toInstant().atOffset(offset));
         }
+    }
+
+    /** Obsolete two- and three-digit years (RFC 5322 4.3), which the lenient parser takes literally. */
+    private static OffsetDateTime withFullYear(OffsetDateTime t) {
+        int year = t.getYear();
+        if (year >= 1000) {
+            return t;
+        }
+        return t.plusYears(year < 50 ? 2000 : 1900);
     }
 }

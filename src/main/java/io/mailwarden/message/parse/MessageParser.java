@@ -4,19 +4,16 @@ import io.mailwarden.message.Address;
 import io.mailwarden.message.Header;
 import io.mailwarden.message.Headers;
 import io.mailwarden.message.Message;
-import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
-import jakarta.mail.util.ByteArrayDataSource;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Properties;
+import java.util.regex.Pattern;
 
 /**
  * Parses raw RFC 5322 bytes into a {@link Message}. Every header is decoded locally (never trusting a
@@ -31,6 +28,8 @@ public final class MessageParser {
 
     static final int MAX_DEPTH = 12;
     private static final Session SESSION = Session.getInstance(new Properties());
+    /** RFC 5322 field-name: printable ASCII except the colon. */
+    private static final Pattern FIELD_NAME = Pattern.compile("[!-9;-~]+");
 
     private final AttachmentTextExtractor extractor;
 
@@ -43,34 +42,57 @@ public final class MessageParser {
     }
 
     public Message parse(byte[] raw) {
-        return parse(raw, 0);
+        byte[] bytes = raw == null ? new byte[0] : raw;
+        try {
+            return parse(bytes, 0);
+        } catch (RuntimeException e) {
+            // a last resort: each step already records its own problems
+            return bodyOnly(bytes, new ArrayList<>(List.of("message unreadable: " + e)));
+        }
     }
 
     Message parse(byte[] raw, int depth) {
         List<String> problems = new ArrayList<>();
         MimeMessage mime;
         List<Header> fields = new ArrayList<>();
+        int skipped = 0;
         try {
             mime = new MimeMessage(SESSION, new ByteArrayInputStream(raw));
             Enumeration<jakarta.mail.Header> all = mime.getAllHeaders();
             while (all.hasMoreElements()) {
                 jakarta.mail.Header h = all.nextElement();
-                fields.add(new Header(h.getName(), HeaderText.decode(h.getValue())));
+                if (FIELD_NAME.matcher(h.getName()).matches()) {
+                    fields.add(new Header(h.getName(), HeaderText.decode(h.getValue())));
+                } else {
+                    skipped++;
+                }
             }
         } catch (MessagingException | RuntimeException e) {
             problems.add("headers unreadable: " + e.getMessage());
             return bodyOnly(raw, problems);
         }
+        if (fields.isEmpty() && raw.length > 0) {
+            // Jakarta Mail takes text without headers for header lines, which would lose all of it
+            problems.add("no header fields: the whole message was read as text");
+            return bodyOnly(raw, problems);
+        }
+        if (skipped > 0) {
+            problems.add(skipped + " header line(s) without a valid field name skipped");
+        }
         Headers headers = new Headers(fields);
         BodyCollector body = new BodyCollector(extractor, problems, depth);
         body.walk(mime, 0);
+        String messageId = nullToEmpty(headers.first("Message-ID")).strip();
+        if (messageId.isEmpty()) {
+            problems.add("no Message-ID header");
+        }
         return new Message(
                 headers,
                 addresses(mime, "From"), addresses(mime, "To"), addresses(mime, "Cc"),
                 addresses(mime, "Bcc"), addresses(mime, "Reply-To"), addresses(mime, "Sender"),
                 nullToEmpty(headers.first("Subject")),
                 MailDates.parse(headers.first("Date"), problems),
-                nullToEmpty(headers.first("Message-ID")).strip(),
+                messageId,
                 body.text(),
                 body.attachments(),
                 raw.length,
@@ -81,14 +103,15 @@ public final class MessageParser {
         try {
             String raw = mime.getHeader(name, ",");
             return AddressParser.parse(raw);
-        } catch (MessagingException e) {
+        } catch (MessagingException | RuntimeException e) {
             return List.of();
         }
     }
 
     private static Message bodyOnly(byte[] raw, List<String> problems) {
         return new Message(new Headers(List.of()), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-                "", null, "", Charsets.decodeUnlabelled(raw, null), List.of(), raw.length, List.copyOf(problems));
+                "", null, "", Charsets.decodeUnlabelled(raw, null).replace("\r\n", "\n").strip(), List.of(),
+                raw.length, List.copyOf(problems));
     }
 
     private static String nullToEmpty(String s) {
@@ -103,17 +126,5 @@ public final class MessageParser {
         } catch (MessagingException e) {
             return null;
         }
-    }
-
-    /** The parts of a multipart body, read with the boundary we parsed ourselves. */
-    static List<BodyPart> parts(Part p, String boundary) throws MessagingException, IOException {
-        byte[] content = p.getInputStream().readAllBytes();
-        String type = boundary == null ? "multipart/mixed" : "multipart/mixed; boundary=\"" + boundary + "\"";
-        MimeMultipart mp = new MimeMultipart(new ByteArrayDataSource(content, type));
-        List<BodyPart> out = new ArrayList<>(mp.getCount());
-        for (int i = 0; i < mp.getCount(); i++) {
-            out.add(mp.getBodyPart(i));
-        }
-        return out;
     }
 }

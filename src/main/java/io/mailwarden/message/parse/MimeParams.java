@@ -41,8 +41,12 @@ public record MimeParams(String value, Map<String, String> params) {
             boolean extended = name.endsWith("*");
             String base = extended ? name.substring(0, name.length() - 1) : name;
             int star = base.indexOf('*');
-            if (star > 0 && base.substring(star + 1).chars().allMatch(Character::isDigit) && star + 1 < base.length()) {
-                int section = Integer.parseInt(base.substring(star + 1));
+            String digits = star > 0 ? base.substring(star + 1) : "";
+            if (!digits.isEmpty() && digits.chars().allMatch(Character::isDigit)) {
+                if (digits.length() > 4) {
+                    continue; // no real value has that many sections; parseInt would overflow
+                }
+                int section = Integer.parseInt(digits);
                 continued.computeIfAbsent(base.substring(0, star), k -> new TreeMap<>())
                         .put(section, new String[] {raw, extended ? "*" : ""});
             } else if (extended) {

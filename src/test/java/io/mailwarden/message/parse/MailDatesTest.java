@@ -1,0 +1,67 @@
+package io.mailwarden.message.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MailDatesTest {
+
+    private final List<String> problems = new ArrayList<>();
+
+    private OffsetDateTime parse(String value) {
+        return MailDates.parse(value, problems);
+    }
+
+    @Test
+    void readsRfc5322DateKeepingOffset() {
+        assertThat(parse("Tue, 05 Mar 2024 10:15:30 +0800")).isEqualTo(OffsetDateTime.parse("2024-03-05T10:15:30+08:00"));
+        assertThat(parse("Tue, 05 Mar 2024 10:15:30 +0800").getOffset().getTotalSeconds()).isEqualTo(8 * 3600);
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void readsDateWithoutWeekdayAndSingleDigitDay() {
+        assertThat(parse("5 Mar 2024 10:15:30 -0500")).isEqualTo(OffsetDateTime.parse("2024-03-05T10:15:30-05:00"));
+    }
+
+    @Test
+    void ignoresTrailingCommentAndExtraSpaces() {
+        assertThat(parse("Tue,  5 Mar 2024 10:15:30 +0800 (CST)"))
+                .isEqualTo(OffsetDateTime.parse("2024-03-05T10:15:30+08:00"));
+    }
+
+    @Test
+    void readsGmtAndTwoDigitYearLeniently() {
+        assertThat(parse("Tue, 05 Mar 2024 02:15:30 GMT")).isEqualTo(OffsetDateTime.parse("2024-03-05T02:15:30Z"));
+        assertThat(parse("Tue, 05 Mar 24 10:15:30 +0800")).isEqualTo(OffsetDateTime.parse("2024-03-05T10:15:30+08:00"));
+    }
+
+    @Test
+    void readsDateWithoutSeconds() {
+        assertThat(parse("Tue, 05 Mar 2024 10:15 +0800")).isEqualTo(OffsetDateTime.parse("2024-03-05T10:15:00+08:00"));
+    }
+
+    @Test
+    void readsWrongWeekday() {
+        // real mailers get the weekday wrong; the date itself is still good
+        assertThat(parse("Fri, 05 Mar 2024 10:15:30 +0800")).isEqualTo(OffsetDateTime.parse("2024-03-05T10:15:30+08:00"));
+    }
+
+    @Test
+    void recordsUnreadableDate() {
+        assertThat(parse("sometime last week")).isNull();
+        assertThat(parse("2024年3月5日")).isNull();
+        assertThat(problems).containsExactly(
+                "unreadable Date header: sometime last week", "unreadable Date header: 2024年3月5日");
+    }
+
+    @Test
+    void returnsNullForMissingDateWithoutProblem() {
+        assertThat(parse(null)).isNull();
+        assertThat(parse(" ")).isNull();
+        assertThat(problems).isEmpty();
+    }
+}
