@@ -61,15 +61,9 @@ public final class RuleLoader {
                 continue;
             }
             for (ConfigNode ruleNode : ruleNodes(root, compiler)) {
+                checkUniqueName(ruleNode, names, compiler);
                 Rule rule = compiler.rule(ruleNode);
-                if (rule == null) {
-                    continue;
-                }
-                SourceLocation first = names.putIfAbsent(rule.name(), rule.at());
-                if (first != null) {
-                    compiler.error(new ConfigException(rule.at(), "duplicate rule name '" + rule.name()
-                            + "': already used at " + first + " (names must be unique across all rule files)"));
-                } else {
+                if (rule != null) {
                     rules.add(rule);
                 }
             }
@@ -77,6 +71,20 @@ public final class RuleLoader {
         boolean failed = diagnostics.stream().anyMatch(Diagnostic::isError);
         RuleSet set = failed ? null : new RuleSet(List.copyOf(rules), List.copyOf(files), clock.instant());
         return new LoadResult(set, List.copyOf(diagnostics));
+    }
+
+    /** Checked before compiling, so a clash is reported even when the first rule of that name has errors. */
+    private static void checkUniqueName(ConfigNode rule, Map<String, SourceLocation> names, RuleCompiler compiler) {
+        ConfigNode name = rule.isMap() ? rule.get("name") : null;
+        if (name == null || !name.isScalar()) {
+            return;
+        }
+        String n = name.toPlain().toString().strip();
+        SourceLocation first = names.putIfAbsent(n, name.location());
+        if (first != null) {
+            compiler.error(new ConfigException(name.location(), "duplicate rule name '" + n + "': already used at "
+                    + first + " (names must be unique across all rule files)"));
+        }
     }
 
     private static List<ConfigNode> ruleNodes(ConfigNode root, RuleCompiler compiler) {
