@@ -56,7 +56,8 @@ public final class ExecPlugins {
     /** Runs the plugin and returns its answer, which must be one JSON object. */
     public static JsonNode run(Path executable, List<String> args, byte[] input, Limits limits) throws ExecException {
         List<String> command = new ArrayList<>(args.size() + 1);
-        command.add(executable.toString());
+        // absolute: the child changes into the plugin's directory before exec, so a relative path would miss
+        command.add(executable.toAbsolutePath().toString());
         command.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(command).directory(executable.getParent().toFile());
         Map<String, String> env = pb.environment();
@@ -78,13 +79,13 @@ public final class ExecPlugins {
         }
         try {
             Thread.ofVirtual().start(() -> feed(process.getOutputStream(), input));
-            Bounded out = new Bounded(process.getInputStream(), limits.maxOutputBytes());
-            Bounded err = new Bounded(process.getErrorStream(), 4096);
+            // a plugin flooding stdout is stopped at once rather than left running until the timeout
+            Bounded out = new Bounded(process.getInputStream(), limits.maxOutputBytes(), () -> kill(process));
+            Bounded err = new Bounded(process.getErrorStream(), 4096, () -> { });
             Thread outReader = Thread.ofVirtual().start(out);
             Thread errReader = Thread.ofVirtual().start(err);
             if (!process.waitFor(limits.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
+                kill(process);
                 throw new ExecException("exec plugin " + name + " did not answer within " + limits.timeout().toSeconds()
                         + " s and was killed");
             }
@@ -108,6 +109,11 @@ public final class ExecPlugins {
                 process.destroyForcibly();
             }
         }
+    }
+
+    private static void kill(Process process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
     }
 
     private static JsonNode parse(String name, String stdout, Bounded err) throws ExecException {
@@ -146,12 +152,14 @@ public final class ExecPlugins {
     private static final class Bounded implements Runnable {
         private final InputStream in;
         private final int limit;
+        private final Runnable onOverflow;
         private final ByteArrayOutputStream buf = new ByteArrayOutputStream();
         private volatile boolean overflowed;
 
-        Bounded(InputStream in, int limit) {
+        Bounded(InputStream in, int limit, Runnable onOverflow) {
             this.in = in;
             this.limit = limit;
+            this.onOverflow = onOverflow;
         }
 
         @Override
@@ -161,8 +169,9 @@ public final class ExecPlugins {
                 int n;
                 while ((n = in.read(chunk)) > 0) {
                     int room = limit - buf.size();
-                    if (n > room) {
+                    if (n > room && !overflowed) {
                         overflowed = true;
+                        onOverflow.run();
                     }
                     buf.write(chunk, 0, Math.max(0, Math.min(n, room)));
                 }
