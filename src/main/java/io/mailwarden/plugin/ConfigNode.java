@@ -180,6 +180,31 @@ public final class ConfigNode {
         };
     }
 
+    /** The node as one line of YAML flow style, for explanations: {@code {any: [list-mail, bulk]}}. */
+    public String toFlow() {
+        return switch (kind) {
+            case SCALAR -> scalar;
+            case EMPTY -> "";
+            case LIST -> {
+                StringBuilder sb = new StringBuilder("[");
+                for (int i = 0; i < list.size(); i++) {
+                    sb.append(i == 0 ? "" : ", ").append(list.get(i).toFlow());
+                }
+                yield sb.append(']').toString();
+            }
+            case MAP -> {
+                StringBuilder sb = new StringBuilder("{");
+                int i = 0;
+                for (var e : map.entrySet()) {
+                    sb.append(i++ == 0 ? "" : ", ").append(e.getKey());
+                    String v = e.getValue().toFlow();
+                    sb.append(v.isEmpty() ? "" : ": " + v);
+                }
+                yield sb.append('}').toString();
+            }
+        };
+    }
+
     /** How the node looks, in words: "a list", "a mapping", "'text'". */
     public String describe() {
         return switch (kind) {

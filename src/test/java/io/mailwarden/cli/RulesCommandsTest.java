@@ -39,7 +39,7 @@ class RulesCommandsTest {
     void shippedRulesAreValid(QuarkusMainLauncher launcher) {
         LaunchResult r = launcher.launch("rules", "check");
         assertThat(r.exitCode()).isZero();
-        assertThat(r.getOutput()).contains("OK: 10 rule(s) in 6 file(s), 0 warning(s)");
+        assertThat(r.getOutput()).contains("OK: 11 rule(s) in 6 file(s), 0 warning(s)");
     }
 
     @Test
@@ -74,7 +74,7 @@ class RulesCommandsTest {
             plans.put(Path.of(m.get("file").asText()).getFileName().toString(), steps);
         }
         assertThat(plans).containsExactly(
-                Map.entry("01-invoice-vendor-zh.eml", List.of("add-keyword $Invoice [invoices-to-finance]",
+                Map.entry("01-invoice-vendor-zh.eml", List.of("flag [large-amounts]", "add-keyword $Invoice [invoices-to-finance]",
                         "move → 财务/发票 [invoices-to-finance]")),
                 Map.entry("02-newsletter-en.eml", List.of("mark-read [newsletters]", "move → Newsletters [newsletters]")),
                 Map.entry("03-contract-zh.eml", List.of("flag [contracts-to-legal]", "copy → 法务/合同 [contracts-to-legal]")),

@@ -46,6 +46,20 @@ class CompositionTest {
     }
 
     @Test
+    void explanationNamesEveryConditionThatHeld() {
+        Plan plan = new RuleFixture(dir).rules("""
+                - name: r
+                  when:
+                    all:
+                      - subject: 合同
+                      - not: { any: [list-mail, { from: { domain: other.example } }] }
+                  then: [flag]
+                """).plan(MSG);
+        assertThat(plan.actions().get(0).because()).isEqualTo(
+                "(subject contains \"合同\" (\"合同 draft\"); not {any: [list-mail, {from: {domain: other.example}}]})");
+    }
+
+    @Test
     void severalConditionsInOneMappingMustAllHold() {
         assertThat(matches("{ subject: 合同, from: { domain: vendor.example } }")).isTrue();
         assertThat(matches("{ subject: 合同, from: { domain: other.example } }")).isFalse();

@@ -21,7 +21,7 @@ final class CompositeConditions {
                 Defs.condition("any", "at least one condition of the list holds", (c, ctx) -> group(c, ctx, false)),
                 Defs.condition("not", "the condition does not hold", (config, ctx) -> {
                     Condition inner = ctx.condition(config);
-                    String shown = "not: the condition at line " + config.location().line() + " does not hold";
+                    String shown = "not " + config.toFlow();
                     return Defs.test(f -> !inner.test(f), f -> shown);
                 }));
     }
