@@ -110,21 +110,15 @@ public final class AddressParser {
     }
 
     private static int firstUnquoted(String s, char target) {
-        boolean quoted = false;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\\') {
-                i++;
-            } else if (c == '"') {
-                quoted = !quoted;
-            } else if (c == target && !quoted) {
-                return i;
-            }
-        }
-        return -1;
+        return unquoted(s, target, false);
     }
 
     private static int lastUnquoted(String s, char target) {
+        return unquoted(s, target, true);
+    }
+
+    /** The first (or last) {@code target} outside a quoted string, or -1. */
+    private static int unquoted(String s, char target, boolean last) {
         boolean quoted = false;
         int found = -1;
         for (int i = 0; i < s.length(); i++) {
@@ -135,6 +129,9 @@ public final class AddressParser {
                 quoted = !quoted;
             } else if (c == target && !quoted) {
                 found = i;
+                if (!last) {
+                    return i;
+                }
             }
         }
         return found;
