@@ -44,9 +44,6 @@ public final class Facts {
 
     /** {@code s} in lower case (Unicode-aware), computed once per evaluation for each string instance. */
     public String lower(String s) {
-        if (s.length() < 64) {
-            return s.toLowerCase(Locale.ROOT);
-        }
         return folded.computeIfAbsent(s, x -> x.toLowerCase(Locale.ROOT));
     }
 

@@ -4,7 +4,7 @@ import io.mailwarden.plugin.ActionPlugin;
 import io.mailwarden.plugin.Condition;
 import io.mailwarden.plugin.SourceLocation;
 import java.util.List;
-import java.util.regex.Pattern;
+import java.util.function.Predicate;
 
 /**
  * A compiled rule.
@@ -27,7 +27,8 @@ public record Rule(String name, String description, boolean enabled, Scope scope
     }
 
     /** Account and folder globs; an empty list means all. */
-    public record Scope(List<String> accountGlobs, List<Pattern> accounts, List<String> folderGlobs, List<Pattern> folders) {
+    public record Scope(List<String> accountGlobs, List<Predicate<String>> accounts, List<String> folderGlobs,
+            List<Predicate<String>> folders) {
 
         public static final Scope ALL = new Scope(List.of(), List.of(), List.of(), List.of());
 
@@ -35,12 +36,12 @@ public record Rule(String name, String description, boolean enabled, Scope scope
             return matchesAny(accounts, account) && matchesAny(folders, folder);
         }
 
-        private static boolean matchesAny(List<Pattern> patterns, String value) {
-            if (patterns.isEmpty()) {
+        private static boolean matchesAny(List<Predicate<String>> tests, String value) {
+            if (tests.isEmpty()) {
                 return true;
             }
-            for (Pattern p : patterns) {
-                if (p.matcher(value).matches()) {
+            for (Predicate<String> t : tests) {
+                if (t.test(value)) {
                     return true;
                 }
             }

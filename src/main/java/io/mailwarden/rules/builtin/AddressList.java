@@ -53,7 +53,7 @@ final class AddressList implements TextMatcher {
 
     @Override
     public boolean test(String value, Facts facts) {
-        String v = value.toLowerCase(Locale.ROOT);
+        String v = facts != null ? facts.lower(value) : value.toLowerCase(Locale.ROOT);
         if (addresses.contains(v)) {
             return true;
         }

@@ -13,6 +13,8 @@ import java.util.function.Predicate;
 /** Small building blocks so each built-in condition and action is a few lines. */
 final class Defs {
 
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+
     private Defs() {
     }
 
@@ -86,7 +88,7 @@ final class Defs {
 
     /** Quotes a value from mail for an explanation, shortened. */
     static String quote(String s) {
-        String one = s.replaceAll("\\s+", " ").strip();
+        String one = SPACES.matcher(s).replaceAll(" ").strip();
         return "\"" + (one.length() > 60 ? one.substring(0, 57) + "..." : one) + "\"";
     }
 }

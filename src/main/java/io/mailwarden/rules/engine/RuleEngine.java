@@ -11,6 +11,7 @@ import io.mailwarden.rules.RuleSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Turns a message into a plan. Pure: it reads the message and the rules and touches nothing else
@@ -42,20 +43,21 @@ public final class RuleEngine {
         String stoppedBy = null;
         for (Rule rule : rules) {
             if (stoppedBy != null) {
-                record(trace, rule, Trace.Outcome.AFTER_STOP, "stopped by " + stoppedBy, List.of());
+                String by = stoppedBy;
+                record(trace, rule, Trace.Outcome.AFTER_STOP, () -> "stopped by " + by);
                 continue;
             }
             if (!rule.enabled()) {
-                record(trace, rule, Trace.Outcome.DISABLED, "enabled: false", List.of());
+                record(trace, rule, Trace.Outcome.DISABLED, () -> "enabled: false");
                 continue;
             }
             if (!scheduled && rule.schedule() != null) {
-                record(trace, rule, Trace.Outcome.SCHEDULED, "runs on its schedule: " + rule.schedule(), List.of());
+                record(trace, rule, Trace.Outcome.SCHEDULED, () -> "runs on its schedule: " + rule.schedule());
                 continue;
             }
             if (!rule.scope().includes(item.account(), item.folder())) {
-                record(trace, rule, Trace.Outcome.OUT_OF_SCOPE, "applies to accounts " + globs(rule.scope().accountGlobs())
-                        + ", folders " + globs(rule.scope().folderGlobs()), List.of());
+                record(trace, rule, Trace.Outcome.OUT_OF_SCOPE, () -> "applies to accounts "
+                        + globs(rule.scope().accountGlobs()) + ", folders " + globs(rule.scope().folderGlobs()));
                 continue;
             }
             boolean matched;
@@ -63,11 +65,11 @@ public final class RuleEngine {
                 matched = rule.when().test(facts);
             } catch (RuntimeException e) {
                 notes.add(rule.name() + ": condition failed: " + e);
-                record(trace, rule, Trace.Outcome.FAILED, e.toString(), List.of());
+                record(trace, rule, Trace.Outcome.FAILED, e::toString);
                 continue;
             }
             if (!matched) {
-                record(trace, rule, Trace.Outcome.NO_MATCH, "", List.of());
+                record(trace, rule, Trace.Outcome.NO_MATCH, () -> "");
                 continue;
             }
             String because = explain(rule, facts);
@@ -82,7 +84,9 @@ public final class RuleEngine {
                     notes.add(rule.name() + ": action " + a.name() + " at " + a.at() + " failed to plan: " + e);
                 }
             }
-            record(trace, rule, Trace.Outcome.MATCHED, because, steps);
+            if (trace != null) {
+                trace.add(new Trace.Entry(rule, Trace.Outcome.MATCHED, because, List.copyOf(steps)));
+            }
             if (rule.stop()) {
                 stoppedBy = rule.name();
                 plan.stoppedBy(stoppedBy);
@@ -106,9 +110,10 @@ public final class RuleEngine {
         return globs.isEmpty() ? "(all)" : String.join(", ", globs);
     }
 
-    private static void record(List<Trace.Entry> trace, Rule rule, Trace.Outcome outcome, String detail, List<Step> steps) {
+    /** Records a rule that did not match; the detail is only worded when someone asked for a trace. */
+    private static void record(List<Trace.Entry> trace, Rule rule, Trace.Outcome outcome, Supplier<String> detail) {
         if (trace != null) {
-            trace.add(new Trace.Entry(rule, outcome, detail, List.copyOf(steps)));
+            trace.add(new Trace.Entry(rule, outcome, detail.get(), List.of()));
         }
     }
 }

@@ -17,7 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
+import java.util.function.Predicate;
 import org.quartz.CronExpression;
 
 /**
@@ -190,8 +190,10 @@ final class RuleCompiler implements CompileContext {
         return List.copyOf(out);
     }
 
-    private static List<Pattern> patterns(List<String> globs) {
-        return globs.stream().map(g -> Glob.compile(g, false)).toList();
+    /** Plain names compare without a regex: scopes are tested for every rule and every message. */
+    private static List<Predicate<String>> patterns(List<String> globs) {
+        return globs.stream().<Predicate<String>>map(g -> Glob.isGlob(g) ? Glob.compile(g, false).asMatchPredicate()
+                : v -> v.equalsIgnoreCase(g)).toList();
     }
 
     private static String schedule(ConfigNode node) throws ConfigException {
