@@ -1,0 +1,34 @@
+package io.mailwarden.account;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * An account with its configuration resolved and checked: presets applied, password read.
+ *
+ * @param name the configured name
+ * @param provider the preset
+ * @param username the login
+ * @param password the password; {@link Secret#toString()} never shows it
+ * @param imap the IMAP endpoint
+ * @param smtp the SMTP endpoint
+ * @param trustPem extra certificates to trust, or null
+ * @param idleFolders folders (or globs) watched with IDLE
+ * @param pollFolders folders (or globs) polled
+ * @param pollInterval poll period
+ * @param idleRenew IDLE renewal period
+ * @param sendId whether to send IMAP ID where advertised
+ */
+public record Account(String name, Provider provider, String username, Secret password, Endpoint imap, Endpoint smtp,
+        Path trustPem, List<String> idleFolders, List<String> pollFolders, Duration pollInterval, Duration idleRenew,
+        boolean sendId) {
+
+    /** A password that stays out of logs and toString. */
+    public record Secret(String value) {
+        @Override
+        public String toString() {
+            return "********";
+        }
+    }
+}

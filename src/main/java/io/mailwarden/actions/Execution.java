@@ -1,0 +1,17 @@
+package io.mailwarden.actions;
+
+import java.util.List;
+
+/**
+ * The result of carrying out one message's plan.
+ *
+ * @param outcomes one per planned step, in plan order (steps after a retryable failure are absent)
+ * @param retry whether the plan must be tried again later (a retryable failure happened)
+ */
+public record Execution(List<StepOutcome> outcomes, boolean retry, String error) {
+
+    /** Whether any step failed for good. */
+    public boolean failedSomewhere() {
+        return outcomes.contains(StepOutcome.FAILED);
+    }
+}

@@ -1,0 +1,138 @@
+package io.mailwarden.imap;
+
+import io.mailwarden.message.MailboxException;
+import io.mailwarden.message.MailboxException.Kind;
+import io.mailwarden.message.MailboxPort;
+import io.mailwarden.message.MessageRef;
+import jakarta.mail.Flags;
+import jakarta.mail.FolderClosedException;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.StoreClosedException;
+import java.util.Set;
+import org.eclipse.angus.mail.imap.AppendUID;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.IMAPStore;
+import org.jboss.logging.Logger;
+
+/**
+ * The mailbox port over one open folder of a watcher's connection. It sends only what the server
+ * advertises: {@code UID MOVE} where there is MOVE, else {@code UID COPY}, {@code \Deleted} and
+ * {@code UID EXPUNGE} of that one message (UIDPLUS); without UIDPLUS the message keeps \Deleted,
+ * because a plain EXPUNGE would also remove what other clients marked deleted.
+ */
+public final class ImapMailbox implements MailboxPort {
+
+    private static final Logger LOG = Logger.getLogger(ImapMailbox.class);
+
+    private final IMAPStore store;
+    private final IMAPFolder folder;
+    private final FolderMap folders;
+
+    public ImapMailbox(IMAPStore store, IMAPFolder folder, FolderMap folders) {
+        this.store = store;
+        this.folder = folder;
+        this.folders = folders;
+    }
+
+    @Override
+    public void move(MessageRef ref, String target) throws MailboxException {
+        try {
+            transfer(ref, message(ref), folders.existing(target));
+        } catch (MessagingException e) {
+            throw failure("move " + ref + " to " + target, e);
+        }
+    }
+
+    @Override
+    public void moveToTrash(MessageRef ref) throws MailboxException {
+        try {
+            IMAPFolder trash = folders.trash();
+            if (trash == null) {
+                throw new MailboxException("delete " + ref + ": no trash folder found (neither SPECIAL-USE \\Trash nor one of "
+                        + FolderMap.TRASH_NAMES + "); the message was left where it is", Kind.REFUSED, null);
+            }
+            transfer(ref, message(ref), trash);
+        } catch (MessagingException e) {
+            throw failure("delete " + ref, e);
+        }
+    }
+
+    private void transfer(MessageRef ref, Message m, IMAPFolder target) throws MessagingException, MailboxException {
+        Message[] one = {m};
+        if (store.hasCapability("MOVE")) {
+            folder.moveUIDMessages(one, target);
+            return;
+        }
+        AppendUID[] copied = folder.copyUIDMessages(one, target);
+        if (store.hasCapability("UIDPLUS") && (copied == null || copied.length == 0 || copied[0] == null)) {
+            throw new MailboxException("move " + ref + " to " + target.getFullName()
+                    + ": the server did not confirm the copy; the original was left in place", Kind.TRANSIENT, null);
+        }
+        folder.setFlags(one, new Flags(Flags.Flag.DELETED), true);
+        if (store.hasCapability("UIDPLUS")) {
+            folder.expunge(one); // UID EXPUNGE of this message only
+        } else {
+            LOG.warnf("%s copied to %s and marked \\Deleted; left unexpunged: the server lacks UIDPLUS, and EXPUNGE "
+                    + "would also remove messages other clients marked deleted", ref, target.getFullName());
+        }
+    }
+
+    @Override
+    public void copy(MessageRef ref, String target) throws MailboxException {
+        try {
+            folder.copyUIDMessages(new Message[] {message(ref)}, folders.existing(target));
+        } catch (MessagingException e) {
+            throw failure("copy " + ref + " to " + target, e);
+        }
+    }
+
+    @Override
+    public void setFlags(MessageRef ref, Set<String> systemFlags, boolean on) throws MailboxException {
+        Flags flags = new Flags();
+        for (String f : systemFlags) {
+            flags.add(switch (f) {
+                case "\\Seen" -> Flags.Flag.SEEN;
+                case "\\Flagged" -> Flags.Flag.FLAGGED;
+                case "\\Answered" -> Flags.Flag.ANSWERED;
+                default -> throw new IllegalArgumentException("not a settable system flag: " + f);
+            });
+        }
+        store(ref, flags, on, "set flags " + systemFlags);
+    }
+
+    @Override
+    public void setKeyword(MessageRef ref, String keyword, boolean on) throws MailboxException {
+        if (!folder.getPermanentFlags().contains(Flags.Flag.USER)) {
+            throw new MailboxException((on ? "add" : "remove") + " keyword " + keyword + " on " + ref
+                    + ": the server does not keep keywords in this folder (PERMANENTFLAGS lacks \\*)", Kind.REFUSED, null);
+        }
+        store(ref, new Flags(keyword), on, "keyword " + keyword);
+    }
+
+    private void store(MessageRef ref, Flags flags, boolean on, String what) throws MailboxException {
+        try {
+            folder.setFlags(new Message[] {message(ref)}, flags, on);
+        } catch (MessagingException e) {
+            throw failure(what + " on " + ref, e);
+        }
+    }
+
+    private Message message(MessageRef ref) throws MessagingException, MailboxException {
+        if (folder.getUIDValidity() != ref.uidValidity()) {
+            throw new MailboxException(ref + ": the folder's UIDVALIDITY changed; not acting on a stale UID", Kind.GONE, null);
+        }
+        Message m = folder.getMessageByUID(ref.uid());
+        if (m == null || m.isExpunged()) {
+            throw new MailboxException(ref + " is gone (deleted or moved by another client)", Kind.GONE, null);
+        }
+        return m;
+    }
+
+    private static MailboxException failure(String what, MessagingException e) {
+        boolean connectionLost = e instanceof FolderClosedException || e instanceof StoreClosedException
+                || ImapConnector.causedByIo(e);
+        return new MailboxException(what + ": " + ImapConnector.rootMessage(e),
+                connectionLost ? Kind.TRANSIENT : Kind.REFUSED, e);
+    }
+}
