@@ -1,0 +1,77 @@
+package io.mailwarden.state;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+
+/**
+ * The state store over a private in-memory H2 database (or a given JDBC URL), wired by hand: no
+ * Quarkus boot. {@link #failOn} makes every statement whose SQL contains a fragment fail, to prove
+ * what a failure in the middle of a transaction leaves behind.
+ */
+final class TestState {
+
+    final DataSource dataSource;
+    final StateDb db;
+    final CheckpointStore checkpoints;
+    final ProcessedStore processed;
+    final AuditTrail audit;
+    final StateStore store;
+    private volatile String failOn;
+
+    TestState() {
+        this("jdbc:h2:mem:state-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        store.migrate();
+    }
+
+    /** The stores over {@code url}, not migrated. */
+    TestState(String url) {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL(url);
+        dataSource = failing(h2);
+        db = new StateDb(dataSource);
+        checkpoints = new CheckpointStore(db);
+        processed = new ProcessedStore(db);
+        audit = new AuditTrail(db);
+        Flyway flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load();
+        store = new StateStore(db, flyway, checkpoints, processed);
+    }
+
+    /** From now on, statements whose SQL contains {@code fragment} fail ({@code null}: none do). */
+    void failOn(String fragment) {
+        failOn = fragment;
+    }
+
+    private DataSource failing(JdbcDataSource h2) {
+        return (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DataSource.class},
+                (proxy, m, args) -> {
+                    Object r = invoke(h2, m, args);
+                    return r instanceof Connection c ? failing(c) : r;
+                });
+    }
+
+    private Connection failing(Connection c) {
+        return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
+                (proxy, m, args) -> {
+                    String fragment = failOn;
+                    if (fragment != null && m.getName().equals("prepareStatement") && args[0] instanceof String sql
+                            && sql.contains(fragment)) {
+                        throw new SQLException("injected failure on " + fragment, "08006");
+                    }
+                    return invoke(c, m, args);
+                });
+    }
+
+    private static Object invoke(Object target, java.lang.reflect.Method m, Object[] args) throws Throwable {
+        try {
+            return m.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+}
