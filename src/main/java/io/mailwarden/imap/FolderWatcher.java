@@ -155,30 +155,39 @@ public final class FolderWatcher implements Runnable {
         } else {
             from = mark.lastUid();
         }
-        Message[] found = folder.getMessagesByUID(from + 1, UIDFolder.MAXUID);
-        Message[] fresh = Arrays.stream(found).filter(m -> m != null && uid(folder, m) > from)
-                .sorted(Comparator.comparingLong(m -> uid(folder, m))).toArray(Message[]::new);
-        for (int i = 0; i < fresh.length && !stopped; i += BATCH) {
-            Message[] batch = Arrays.copyOfRange(fresh, i, Math.min(fresh.length, i + BATCH));
-            FetchProfile fp = new FetchProfile();
-            fp.add(UIDFolder.FetchProfileItem.UID);
-            fp.add(FetchProfile.Item.FLAGS);
-            fp.add(IMAPFolder.FetchProfileItem.INTERNALDATE);
-            folder.fetch(batch, fp);
-            for (Message m : batch) {
-                if (m.isExpunged()) {
-                    continue;
-                }
-                MessageArrived arrived = arrived(folder, (IMAPMessage) m, uidValidity, recheck);
-                if (arrived == null) {
-                    continue; // expunged by another client between notice and fetch
-                }
-                if (handler.handle(arrived, mailbox) == io.mailwarden.message.ArrivalHandler.Disposition.RETRY) {
-                    return false;
+        // new mail announced while earlier mail was handled was consumed by those commands, not by IDLE:
+        // look again until nothing is past the last handled UID
+        long last = from;
+        for (Message[] fresh = after(folder, last); fresh.length > 0 && !stopped; fresh = after(folder, last)) {
+            for (int i = 0; i < fresh.length && !stopped; i += BATCH) {
+                Message[] batch = Arrays.copyOfRange(fresh, i, Math.min(fresh.length, i + BATCH));
+                FetchProfile fp = new FetchProfile();
+                fp.add(UIDFolder.FetchProfileItem.UID);
+                fp.add(FetchProfile.Item.FLAGS);
+                fp.add(IMAPFolder.FetchProfileItem.INTERNALDATE);
+                folder.fetch(batch, fp);
+                for (Message m : batch) {
+                    long uid = uid(folder, m);
+                    last = Math.max(last, uid);
+                    MessageArrived arrived = m.isExpunged() ? null : arrived(folder, (IMAPMessage) m, uidValidity, recheck);
+                    if (arrived == null) {
+                        continue; // expunged by another client between notice and fetch
+                    }
+                    if (handler.handle(arrived, mailbox) == ArrivalHandler.Disposition.RETRY) {
+                        return false;
+                    }
                 }
             }
         }
         return true;
+    }
+
+    /** The messages with a UID above {@code last}, in UID order ({@code UID FETCH last+1:*}, ascending). */
+    private static Message[] after(IMAPFolder folder, long last) throws MessagingException {
+        Message[] found = folder.getMessagesByUID(last + 1, UIDFolder.MAXUID);
+        // "n:*" also returns the highest message when n is above every UID: keep only real newcomers
+        return Arrays.stream(found).filter(m -> m != null && uid(folder, m) > last)
+                .sorted(Comparator.comparingLong(m -> uid(folder, m))).toArray(Message[]::new);
     }
 
     private MessageArrived arrived(IMAPFolder folder, IMAPMessage m, long uidValidity, boolean recheck)

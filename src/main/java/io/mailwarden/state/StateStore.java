@@ -66,6 +66,23 @@ public class StateStore {
         });
     }
 
+    /**
+     * Forgets an account's checkpoints and handled messages (the audit trail stays), so that watching
+     * starts afresh: the demo uses it for its throw-away mail server.
+     */
+    public void forgetAccount(String account) {
+        db.inTransaction(() -> "forget the state of account " + account, () -> db.call(
+                () -> "forget the state of account " + account, c -> {
+                    for (String table : new String[] {"checkpoint", "processed_message"}) {
+                        try (var ps = c.prepareStatement("DELETE FROM " + table + " WHERE account = ?")) {
+                            ps.setString(1, account);
+                            ps.executeUpdate();
+                        }
+                    }
+                    return null;
+                }));
+    }
+
     private static String firstLine(String s) {
         if (s == null) {
             return "unknown cause";

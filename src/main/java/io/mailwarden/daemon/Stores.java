@@ -1,0 +1,40 @@
+package io.mailwarden.daemon;
+
+import io.mailwarden.state.AuditTrail;
+import io.mailwarden.state.CheckpointStore;
+import io.mailwarden.state.ProcessedStore;
+import io.mailwarden.state.StateStore;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** The state store's parts the daemon uses, injected together. */
+@ApplicationScoped
+public class Stores {
+
+    private final StateStore state;
+    private final CheckpointStore checkpoints;
+    private final ProcessedStore processed;
+    private final AuditTrail audit;
+
+    public Stores(StateStore state, CheckpointStore checkpoints, ProcessedStore processed, AuditTrail audit) {
+        this.state = state;
+        this.checkpoints = checkpoints;
+        this.processed = processed;
+        this.audit = audit;
+    }
+
+    public StateStore state() {
+        return state;
+    }
+
+    public CheckpointStore checkpoints() {
+        return checkpoints;
+    }
+
+    public ProcessedStore processed() {
+        return processed;
+    }
+
+    public AuditTrail audit() {
+        return audit;
+    }
+}
