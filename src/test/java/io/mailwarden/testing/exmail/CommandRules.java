@@ -65,6 +65,10 @@ final class CommandRules {
             return new Reply(List.of(command.reply(ExmailBehaviour.BAD_SET)),
                     "rejected: descending sequence set in " + command.name());
         }
+        if (behaviour.rejectTextSearch() && isTextSearch(command)) {
+            return new Reply(List.of(command.reply("BAD " + command.name() + " invalid argument")),
+                    "rejected: text search in " + command.name());
+        }
         Command forwarded = command;
         if (behaviour.xlist() && command.is("XLIST")) {
             forwarded = forwarded.withName("LIST");
@@ -84,6 +88,15 @@ final class CommandRules {
                     && SequenceSets.isDescending(t.value()));
         }
         return false;
+    }
+
+    static boolean isTextSearch(Command command) {
+        if (!command.is("SEARCH") && !command.is("UID SEARCH")) {
+            return false;
+        }
+        return command.line().chars().anyMatch(c -> c > 126) || command.args().stream()
+                .anyMatch(t -> t.kind() == ImapTokens.Kind.ATOM
+                        && ExmailBehaviour.TEXT_SEARCH_KEYS.contains(t.value().toUpperCase(java.util.Locale.ROOT)));
     }
 
     /** Exmail's {@code /} in mailbox arguments becomes GreenMail's {@code .}. */

@@ -28,7 +28,9 @@ public record ExmailBehaviour(
         int loginLimit,
         Duration loginWindow,
         boolean xlist,
-        boolean exmailDelimiter) {
+        boolean exmailDelimiter,
+        boolean rejectTextSearch,
+        boolean bareStatusCodes) {
 
     /** What happens when an IDLE has lasted {@code idleCutAfter}. */
     public enum IdleCut {
@@ -44,6 +46,8 @@ public record ExmailBehaviour(
     static final String LOGIN_FAILED = "NO Login fail. Account is abnormal, service is not open, password is incorrect,"
             + " login frequency limited, or system is busy.";
     static final String BAD_SET = "BAD UID parameters!";
+    /** SEARCH keys that went wrong on QQ/Exmail (mailcore2#1028, S22.Imap#126). */
+    static final Set<String> TEXT_SEARCH_KEYS = Set.of("CHARSET", "TEXT", "BODY", "SUBJECT", "FROM", "TO", "CC", "BCC");
     static final String BYE_IDLE = "* BYE Connection closed by server";
     /** {@code 其他文件夹} in modified UTF-7: the \Noselect parent of user folders. */
     public static final String OTHER_FOLDERS = "&UXZO1mWHTvZZOQ-";

@@ -10,7 +10,6 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import org.eclipse.angus.mail.imap.protocol.BASE64MailboxEncoder;
 
 /**
  * Gives a GreenMail user the folder layout of an Exmail account: {@code INBOX}, {@code Sent
@@ -18,8 +17,8 @@ import org.eclipse.angus.mail.imap.protocol.BASE64MailboxEncoder;
  * {@code \Noselect} parent {@code 其他文件夹}.
  *
  * <p>Names are given as clients see them through an {@link ExmailProxy} (Unicode, {@code /}
- * delimiter). GreenMail keeps names as they came over the wire, so they are stored in modified
- * UTF-7 with GreenMail's own {@code .} delimiter; the proxy translates the delimiter back.
+ * delimiter). GreenMail decodes modified UTF-7 and keeps names in Unicode with its own
+ * {@code .} delimiter, which the proxy shows as {@code /}.
  */
 public final class ExmailMailbox {
 
@@ -61,9 +60,9 @@ public final class ExmailMailbox {
         return OTHER_FOLDERS + "/" + name;
     }
 
-    /** The name GreenMail stores for a client-side name: modified UTF-7, {@code .} delimiter. */
+    /** The name GreenMail stores for a client-side name: Unicode, GreenMail's {@code .} delimiter. */
     public static String storedName(String clientName) {
-        return BASE64MailboxEncoder.encode(clientName).replace('/', '.');
+        return clientName.replace('/', '.');
     }
 
     /** Adds {@code 其他文件夹/name} (and any parents inside it); returns its client-side name. */

@@ -27,6 +27,8 @@ public final class ExmailProxyBuilder {
     private Duration loginWindow = Duration.ofMinutes(1);
     private boolean xlist = true;
     private boolean exmailDelimiter = true;
+    private boolean rejectTextSearch = true;
+    private boolean bareStatusCodes = true;
 
     ExmailProxyBuilder() {
     }
@@ -113,13 +115,25 @@ public final class ExmailProxyBuilder {
         return this;
     }
 
+    /** Answer BAD to SEARCH with CHARSET, text keys (TEXT, BODY, SUBJECT, FROM, ...) or 8-bit text. */
+    public ExmailProxyBuilder rejectTextSearch(boolean on) {
+        this.rejectTextSearch = on;
+        return this;
+    }
+
+    /** Untagged {@code * OK [CODE] text} lose their text, as in {@code * OK [UNSEEN 6]}. */
+    public ExmailProxyBuilder bareStatusCodes(boolean on) {
+        this.bareStatusCodes = on;
+        return this;
+    }
+
     public ExmailBehaviour behaviour() {
         if (upstreamPort < 0) {
             throw new IllegalStateException("upstream(host, port) is required");
         }
         return new ExmailBehaviour(upstreamHost, upstreamPort, exmailCapabilities, move, uidplus, idle,
                 rejectDescendingSets, dropUnadvertisedCommands, idleCutAfter, idleCut, pushOnlyToLatestSelector,
-                loginLimit, loginWindow, xlist, exmailDelimiter);
+                loginLimit, loginWindow, xlist, exmailDelimiter, rejectTextSearch, bareStatusCodes);
     }
 
     /** Starts the proxy on 127.0.0.1 and an ephemeral port. */

@@ -13,6 +13,7 @@ final class ResponseRules {
 
     private static final Pattern CAPABILITY_CODE = Pattern.compile("\\[CAPABILITY [^]]*]", Pattern.CASE_INSENSITIVE);
     private static final Pattern PUSH = Pattern.compile("^\\* \\d+ (EXISTS|RECENT)$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern BARE_CODE = Pattern.compile("^(\\* OK \\[[^]]*]) .*$", Pattern.CASE_INSENSITIVE);
     private static final Pattern NAMED = Pattern.compile("^\\* (LIST|LSUB|STATUS) ", Pattern.CASE_INSENSITIVE);
 
     private final ExmailBehaviour behaviour;
@@ -38,6 +39,12 @@ final class ResponseRules {
             String folder = state.selected;
             if (folder != null && !pushes.isLatest(folder, state.connection)) {
                 return null;
+            }
+        }
+        if (behaviour.bareStatusCodes()) {
+            Matcher bare = BARE_CODE.matcher(line);
+            if (bare.matches() && !line.regionMatches(true, 0, "* OK [CAPABILITY", 0, 16)) {
+                line = bare.group(1);
             }
         }
         if (NAMED.matcher(line).find()) {
