@@ -3,12 +3,17 @@ package io.mailwarden.testing.exmail;
 import static io.mailwarden.testing.exmail.ExmailFixture.PASSWORD;
 import static io.mailwarden.testing.exmail.ExmailFixture.USER;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.mailwarden.testing.exmail.ExmailBehaviour.IdleCut;
+import jakarta.mail.Folder;
+import jakarta.mail.FolderClosedException;
 import java.time.Duration;
 import java.util.List;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.IMAPStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -44,6 +49,21 @@ class ExmailIdleAndPushTest {
             assertThat(imap.readLine()).as("nothing, then end of stream").isNull();
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(CUT, CUT.plusSeconds(2));
             assertThat(proxy.transcript().notes()).anySatisfy(n -> assertThat(n).startsWith("IDLE cut"));
+        }
+    }
+
+    @Test
+    void angusIdleEndsWhenTheProxyCutsIt() throws Exception {
+        try (ExmailProxy proxy = ExmailFixture.proxyFor(greenMail).idleCut(CUT, IdleCut.SILENT_CLOSE).start()) {
+            IMAPStore store = ExmailFixture.connect(proxy);
+            IMAPFolder inbox = (IMAPFolder) store.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            long start = System.nanoTime();
+            Throwable ended = catchThrowable(inbox::idle);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(CUT, CUT.plusSeconds(3));
+            assertThat(ended).as("how Angus reports the cut").isInstanceOf(FolderClosedException.class);
+            assertThat(inbox.isOpen()).isFalse();
+            store.close();
         }
     }
 
