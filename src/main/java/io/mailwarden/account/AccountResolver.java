@@ -24,9 +24,17 @@ public final class AccountResolver {
 
     /** All accounts, or an exception listing every problem. */
     public List<Account> resolve(AccountsConfig config) throws AccountConfigException {
+        return resolve(config, null);
+    }
+
+    /** The account named {@code only} (every account when null), or an exception listing its problems. */
+    public List<Account> resolve(AccountsConfig config, String only) throws AccountConfigException {
         List<String> problems = new ArrayList<>();
         List<Account> accounts = new ArrayList<>();
         for (Map.Entry<String, AccountsConfig.Account> e : new TreeMap<>(config.accounts()).entrySet()) {
+            if (only != null && !only.equals(e.getKey())) {
+                continue;
+            }
             Account a = resolve(e.getKey(), e.getValue(), problems);
             if (a != null) {
                 accounts.add(a);
