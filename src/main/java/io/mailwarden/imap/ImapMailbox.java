@@ -10,7 +10,6 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.StoreClosedException;
 import java.util.Set;
-import org.eclipse.angus.mail.imap.AppendUID;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
 import org.jboss.logging.Logger;
@@ -64,11 +63,7 @@ public final class ImapMailbox implements MailboxPort {
             folder.moveUIDMessages(one, target);
             return;
         }
-        AppendUID[] copied = folder.copyUIDMessages(one, target);
-        if (store.hasCapability("UIDPLUS") && (copied == null || copied.length == 0 || copied[0] == null)) {
-            throw new MailboxException("move " + ref + " to " + target.getFullName()
-                    + ": the server did not confirm the copy; the original was left in place", Kind.TRANSIENT, null);
-        }
+        copy(one, target);
         folder.setFlags(one, new Flags(Flags.Flag.DELETED), true);
         if (store.hasCapability("UIDPLUS")) {
             folder.expunge(one); // UID EXPUNGE of this message only
@@ -81,9 +76,18 @@ public final class ImapMailbox implements MailboxPort {
     @Override
     public void copy(MessageRef ref, String target) throws MailboxException {
         try {
-            folder.copyUIDMessages(new Message[] {message(ref)}, folders.existing(target));
+            copy(new Message[] {message(ref)}, folders.existing(target));
         } catch (MessagingException e) {
             throw failure("copy " + ref + " to " + target, e);
+        }
+    }
+
+    /** COPY; Angus's copyUIDMessages insists on UIDPLUS (for COPYUID), so plain COPY without it. */
+    private void copy(Message[] one, IMAPFolder target) throws MessagingException {
+        if (store.hasCapability("UIDPLUS")) {
+            folder.copyUIDMessages(one, target);
+        } else {
+            folder.copyMessages(one, target);
         }
     }
 
