@@ -6,7 +6,9 @@ import io.mailwarden.message.MessageRef;
 import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
+import jakarta.mail.FolderClosedException;
 import jakarta.mail.Message;
+import jakarta.mail.MessageRemovedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.UIDFolder;
 import java.io.ByteArrayOutputStream;
@@ -176,6 +178,10 @@ public final class FolderWatcher implements Runnable {
                         continue; // expunged by another client between notice and fetch
                     }
                     if (handler.handle(arrived, mailbox) == ArrivalHandler.Disposition.RETRY) {
+                        if (!folder.isOpen()) {
+                            // the failure lost the connection: retrying on it would only burn the attempts
+                            throw new FolderClosedException(folder, "connection lost while handling " + arrived.ref());
+                        }
                         return false;
                     }
                 }
@@ -194,11 +200,15 @@ public final class FolderWatcher implements Runnable {
 
     private MessageArrived arrived(IMAPFolder folder, IMAPMessage m, long uidValidity, boolean recheck)
             throws MessagingException, IOException {
-        ByteArrayOutputStream raw = new ByteArrayOutputStream(Math.max(1024, m.getSize()));
+        ByteArrayOutputStream raw;
         try {
+            raw = new ByteArrayOutputStream(Math.max(1024, m.getSize()));
             m.writeTo(raw); // BODY.PEEK[]: mail.imap.peek is set, reading never marks mail read
-        } catch (jakarta.mail.MessageRemovedException gone) {
-            return null;
+        } catch (MessagingException e) {
+            if (e instanceof MessageRemovedException || expungedMeanwhile(folder, m)) {
+                return null;
+            }
+            throw e;
         }
         Set<String> flags = new HashSet<>();
         Set<String> keywords = new HashSet<>();
@@ -210,6 +220,15 @@ public final class FolderWatcher implements Runnable {
         Instant internal = m.getReceivedDate() == null ? null : m.getReceivedDate().toInstant();
         MessageRef ref = new MessageRef(connector.account().name(), folderName, uidValidity, folder.getUID(m));
         return new MessageArrived(ref, raw.toByteArray(), flags, keywords, internal, recheck);
+    }
+
+    /**
+     * Whether a fetch that came back empty ("Failed to load IMAP envelope") was for a message another
+     * client expunged: a NOOP lets the server report the EXPUNGE.
+     */
+    private static boolean expungedMeanwhile(IMAPFolder folder, Message m) {
+        renew(folder);
+        return m.isExpunged();
     }
 
     static String systemFlagName(Flags.Flag f) {
