@@ -2,6 +2,7 @@ package io.mailwarden.daemon;
 
 import io.mailwarden.account.Account;
 import io.mailwarden.imap.Supervisor;
+import io.mailwarden.message.ArrivalHandler;
 import io.mailwarden.rules.RuleLoaderFactory;
 import io.mailwarden.rules.RuleRepository;
 import io.mailwarden.rules.RulesWatcher;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * The running daemon: the state store migrated, the rules loaded and hot-reloaded, a watcher per
@@ -21,10 +23,12 @@ public final class Daemon implements AutoCloseable {
 
     private final Supervisor supervisor;
     private final RulesWatcher rulesWatcher;
+    private final RuleRepository rules;
 
-    private Daemon(Supervisor supervisor, RulesWatcher rulesWatcher) {
+    private Daemon(Supervisor supervisor, RulesWatcher rulesWatcher, RuleRepository rules) {
         this.supervisor = supervisor;
         this.rulesWatcher = rulesWatcher;
+        this.rules = rules;
     }
 
     /** Settings of one daemon run. */
@@ -40,6 +44,12 @@ public final class Daemon implements AutoCloseable {
 
     public static Daemon start(List<Account> accounts, Options options, RuleLoaderFactory loaders, RuleEngine engine,
             Stores stores, Clock clock) throws StartFailure {
+        return start(accounts, options, loaders, engine, stores, clock, UnaryOperator.identity());
+    }
+
+    /** As above, with the arrival handler wrapped (tests inject failures there). */
+    static Daemon start(List<Account> accounts, Options options, RuleLoaderFactory loaders, RuleEngine engine,
+            Stores stores, Clock clock, UnaryOperator<ArrivalHandler> wrap) throws StartFailure {
         RuleRepository rules = new RuleRepository(loaders.loader(options.pluginsDir()), options.rulesDir());
         LoadResult loaded = rules.reload();
         if (!loaded.ok()) {
@@ -55,10 +65,15 @@ public final class Daemon implements AutoCloseable {
             throw new StartFailure("cannot watch the rules directory " + options.rulesDir() + ": " + e.getMessage());
         }
         ArrivalPipeline pipeline = new ArrivalPipeline(rules, engine, stores, clock, options.dryRun());
-        Supervisor supervisor = new Supervisor(pipeline, StateAdapters.watchState(stores.checkpoints()), clock,
+        Supervisor supervisor = new Supervisor(wrap.apply(pipeline), StateAdapters.watchState(stores.checkpoints()), clock,
                 options.backoffBase());
         supervisor.start(accounts);
-        return new Daemon(supervisor, watcher);
+        return new Daemon(supervisor, watcher, rules);
+    }
+
+    /** The rules in force and the outcome of the latest (re)load. */
+    public RuleRepository rules() {
+        return rules;
     }
 
     public List<Supervisor.WatcherStatus> status() {

@@ -22,22 +22,42 @@ public final class FolderMap {
             "[Gmail]/Trash", "已删除", "已删除邮件", "垃圾桶");
 
     private final IMAPStore store;
-    private final boolean userRootFolders;
+    private final boolean tencent;
+    private Boolean userRootFolders;
 
-    /** @param userRootFolders whether user folders live under {@value #EXMAIL_USER_ROOT} (Tencent servers) */
-    public FolderMap(IMAPStore store, boolean userRootFolders) {
+    /**
+     * @param tencent whether the account's provider is Tencent's: user folders then go under
+     *        {@value #EXMAIL_USER_ROOT} even when the server hides it (收取我的文件夹 off)
+     */
+    public FolderMap(IMAPStore store, boolean tencent) {
         this.store = store;
-        this.userRootFolders = userRootFolders;
+        this.tencent = tencent;
     }
 
     /** The server's name for a rule's folder name. */
     public String serverName(String name) throws MessagingException {
         String n = name;
-        if (userRootFolders && !SYSTEM.contains(n.toLowerCase(Locale.ROOT)) && !n.startsWith(EXMAIL_USER_ROOT + "/")) {
+        if (userRootFolders() && !SYSTEM.contains(n.toLowerCase(Locale.ROOT)) && !n.startsWith(EXMAIL_USER_ROOT + "/")) {
             n = EXMAIL_USER_ROOT + "/" + n;
         }
         char sep = store.getDefaultFolder().getSeparator();
         return sep == '/' ? n : n.replace('/', sep);
+    }
+
+    /**
+     * Whether user folders live under {@value #EXMAIL_USER_ROOT}: on Tencent servers, and wherever the
+     * server has that folder as a \Noselect parent (an Exmail behind a custom host name, a test double).
+     * Decided by the server, not only by the configured provider, and looked up once per connection.
+     */
+    private boolean userRootFolders() throws MessagingException {
+        if (userRootFolders == null) {
+            boolean noselectRoot = false;
+            for (Folder f : store.getDefaultFolder().list(EXMAIL_USER_ROOT)) {
+                noselectRoot |= f.getName().equals(EXMAIL_USER_ROOT) && (f.getType() & Folder.HOLDS_MESSAGES) == 0;
+            }
+            userRootFolders = tencent || noselectRoot;
+        }
+        return userRootFolders;
     }
 
     /** The folder, created with its parents when missing. */

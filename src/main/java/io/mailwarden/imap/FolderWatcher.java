@@ -6,7 +6,9 @@ import io.mailwarden.message.MessageRef;
 import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
+import jakarta.mail.FolderClosedException;
 import jakarta.mail.Message;
+import jakarta.mail.MessageRemovedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.UIDFolder;
 import java.io.ByteArrayOutputStream;
@@ -29,12 +31,11 @@ import org.jboss.logging.Logger;
 /**
  * Watches one folder over its own long-lived connection (Exmail pushes new-mail notices only to the
  * connection that selected a folder last). It catches up by UID from the checkpoint — after every
- * (re)connect too — then IDLEs, renewing IDLE before the server drops it, or polls with NOOP where
- * the server has no IDLE. Any connection failure ends {@link #run()}; the supervisor starts it again.
+ * (re)connect too — then IDLEs, renewing IDLE before the server drops it, or polls every poll-interval
+ * where the server has no IDLE. Any connection failure ends {@link #run()}; the supervisor starts it again.
  */
 public final class FolderWatcher implements Runnable {
 
-    static final Duration NO_IDLE_POLL = Duration.ofSeconds(30);
     private static final int BATCH = 100;
     private static final Logger LOG = Logger.getLogger(FolderWatcher.class);
 
@@ -43,19 +44,21 @@ public final class FolderWatcher implements Runnable {
     private final ArrivalHandler handler;
     private final WatchState state;
     private final ScheduledExecutorService timers;
-    private final boolean userRootFolders;
+    private final boolean tencent;
+    private final Backoff retries;
     private volatile IMAPStore store;
     private volatile boolean stopped;
     private volatile String status = "starting";
 
     public FolderWatcher(ImapConnector connector, String folderName, ArrivalHandler handler, WatchState state,
-            ScheduledExecutorService timers, boolean userRootFolders) {
+            ScheduledExecutorService timers, boolean tencent, Duration retryBase) {
         this.connector = connector;
         this.folderName = folderName;
         this.handler = handler;
         this.state = state;
         this.timers = timers;
-        this.userRootFolders = userRootFolders;
+        this.tencent = tencent;
+        this.retries = new Backoff(retryBase, Duration.ofMinutes(1));
     }
 
     public String folder() {
@@ -74,22 +77,23 @@ public final class FolderWatcher implements Runnable {
             store = connector.connect();
             IMAPFolder folder = (IMAPFolder) store.getFolder(folderName);
             folder.open(Folder.READ_WRITE);
-            ImapMailbox mailbox = new ImapMailbox(store, folder, new FolderMap(store, userRootFolders));
+            ImapMailbox mailbox = new ImapMailbox(store, folder, new FolderMap(store, tencent));
             boolean idle = store.hasCapability("IDLE");
             LOG.infof("%s: watching %s (%s)", connector.account().name(), folderName, idle ? "IDLE" : "NOOP polling");
             while (!stopped) {
                 status = "catching up";
                 if (!catchUp(folder, mailbox)) {
                     status = "waiting to retry";
-                    sleep(Duration.ofSeconds(5));
+                    sleep(retries.next()); // bounded: the handler gives up on a message after a few attempts
                     continue;
                 }
+                retries.reset();
                 if (idle) {
                     status = "idle";
                     idleOnce(folder);
                 } else {
                     status = "polling";
-                    sleep(NO_IDLE_POLL);
+                    sleep(connector.account().pollInterval());
                 }
             }
         } catch (ImapException e) {
@@ -174,6 +178,10 @@ public final class FolderWatcher implements Runnable {
                         continue; // expunged by another client between notice and fetch
                     }
                     if (handler.handle(arrived, mailbox) == ArrivalHandler.Disposition.RETRY) {
+                        if (!folder.isOpen()) {
+                            // the failure lost the connection: retrying on it would only burn the attempts
+                            throw new FolderClosedException(folder, "connection lost while handling " + arrived.ref());
+                        }
                         return false;
                     }
                 }
@@ -192,11 +200,15 @@ public final class FolderWatcher implements Runnable {
 
     private MessageArrived arrived(IMAPFolder folder, IMAPMessage m, long uidValidity, boolean recheck)
             throws MessagingException, IOException {
-        ByteArrayOutputStream raw = new ByteArrayOutputStream(Math.max(1024, m.getSize()));
+        ByteArrayOutputStream raw;
         try {
+            raw = new ByteArrayOutputStream(Math.max(1024, m.getSize()));
             m.writeTo(raw); // BODY.PEEK[]: mail.imap.peek is set, reading never marks mail read
-        } catch (jakarta.mail.MessageRemovedException gone) {
-            return null;
+        } catch (MessagingException e) {
+            if (e instanceof MessageRemovedException || expungedMeanwhile(folder, m)) {
+                return null;
+            }
+            throw e;
         }
         Set<String> flags = new HashSet<>();
         Set<String> keywords = new HashSet<>();
@@ -208,6 +220,15 @@ public final class FolderWatcher implements Runnable {
         Instant internal = m.getReceivedDate() == null ? null : m.getReceivedDate().toInstant();
         MessageRef ref = new MessageRef(connector.account().name(), folderName, uidValidity, folder.getUID(m));
         return new MessageArrived(ref, raw.toByteArray(), flags, keywords, internal, recheck);
+    }
+
+    /**
+     * Whether a fetch that came back empty ("Failed to load IMAP envelope") was for a message another
+     * client expunged: a NOOP lets the server report the EXPUNGE.
+     */
+    private static boolean expungedMeanwhile(IMAPFolder folder, Message m) {
+        renew(folder);
+        return m.isExpunged();
     }
 
     static String systemFlagName(Flags.Flag f) {

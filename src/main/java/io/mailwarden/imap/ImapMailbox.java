@@ -9,8 +9,11 @@ import jakarta.mail.FolderClosedException;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.StoreClosedException;
+import java.util.Arrays;
 import java.util.Set;
-import org.eclipse.angus.mail.imap.AppendUID;
+import java.util.StringJoiner;
+import org.eclipse.angus.mail.iap.Response;
+import org.eclipse.angus.mail.imap.protocol.FetchResponse;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
 import org.jboss.logging.Logger;
@@ -64,11 +67,7 @@ public final class ImapMailbox implements MailboxPort {
             folder.moveUIDMessages(one, target);
             return;
         }
-        AppendUID[] copied = folder.copyUIDMessages(one, target);
-        if (store.hasCapability("UIDPLUS") && (copied == null || copied.length == 0 || copied[0] == null)) {
-            throw new MailboxException("move " + ref + " to " + target.getFullName()
-                    + ": the server did not confirm the copy; the original was left in place", Kind.TRANSIENT, null);
-        }
+        copy(one, target);
         folder.setFlags(one, new Flags(Flags.Flag.DELETED), true);
         if (store.hasCapability("UIDPLUS")) {
             folder.expunge(one); // UID EXPUNGE of this message only
@@ -81,9 +80,18 @@ public final class ImapMailbox implements MailboxPort {
     @Override
     public void copy(MessageRef ref, String target) throws MailboxException {
         try {
-            folder.copyUIDMessages(new Message[] {message(ref)}, folders.existing(target));
+            copy(new Message[] {message(ref)}, folders.existing(target));
         } catch (MessagingException e) {
             throw failure("copy " + ref + " to " + target, e);
+        }
+    }
+
+    /** COPY; Angus's copyUIDMessages insists on UIDPLUS (for COPYUID), so plain COPY without it. */
+    private void copy(Message[] one, IMAPFolder target) throws MessagingException {
+        if (store.hasCapability("UIDPLUS")) {
+            folder.copyUIDMessages(one, target);
+        } else {
+            folder.copyMessages(one, target);
         }
     }
 
@@ -110,12 +118,38 @@ public final class ImapMailbox implements MailboxPort {
         store(ref, new Flags(keyword), on, "keyword " + keyword);
     }
 
+    /**
+     * {@code UID STORE}, not Angus's sequence-number STORE: when another client expunged mail and the
+     * server renumbered without telling us yet, a sequence number can name a different message.
+     */
     private void store(MessageRef ref, Flags flags, boolean on, String what) throws MailboxException {
         try {
-            folder.setFlags(new Message[] {message(ref)}, flags, on);
+            message(ref);
+            String list = flagList(flags);
+            Object found = folder.doCommand(p -> {
+                Response[] r = p.command("UID STORE " + ref.uid() + (on ? " +FLAGS (" : " -FLAGS (") + list + ")", null);
+                p.notifyResponseHandlers(r);
+                p.handleResult(r[r.length - 1]);
+                return Arrays.stream(r).anyMatch(x -> x instanceof FetchResponse);
+            });
+            if (!Boolean.TRUE.equals(found)) {
+                throw new MailboxException(ref + " is gone (deleted or moved by another client)", Kind.GONE, null);
+            }
         } catch (MessagingException e) {
             throw failure(what + " on " + ref, e);
         }
+    }
+
+    private static String flagList(Flags flags) {
+        StringJoiner j = new StringJoiner(" ");
+        for (Flags.Flag f : flags.getSystemFlags()) {
+            j.add(f == Flags.Flag.SEEN ? "\\Seen" : f == Flags.Flag.FLAGGED ? "\\Flagged"
+                    : f == Flags.Flag.ANSWERED ? "\\Answered" : "\\Deleted");
+        }
+        for (String k : flags.getUserFlags()) {
+            j.add(k); // an atom: the rule loader accepts only atom characters in keywords
+        }
+        return j.toString();
     }
 
     private Message message(MessageRef ref) throws MessagingException, MailboxException {

@@ -104,7 +104,7 @@ public final class Supervisor implements AutoCloseable {
         Backoff backoff = new Backoff(backoffBase, Duration.ofMinutes(5));
         boolean tencent = connector.account().provider().isTencent();
         while (!closed) {
-            FolderWatcher w = new FolderWatcher(connector, slot.folder, handler, state, timers, tencent);
+            FolderWatcher w = new FolderWatcher(connector, slot.folder, handler, state, timers, tencent, backoffBase);
             slot.watcher = w;
             Instant started = clock.instant();
             try {
@@ -150,6 +150,15 @@ public final class Supervisor implements AutoCloseable {
         }
         threads.forEach(Thread::interrupt);
         timers.shutdownNow();
+        // a watcher still finishing a message when a new daemon starts would act on it twice
+        for (Thread t : threads) {
+            try {
+                t.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private static final class Slot {

@@ -14,17 +14,17 @@ import org.h2.jdbcx.JdbcDataSource;
  * Quarkus boot. {@link #failOn} makes every statement whose SQL contains a fragment fail, to prove
  * what a failure in the middle of a transaction leaves behind.
  */
-final class TestState {
+public final class TestState {
 
     final DataSource dataSource;
     final StateDb db;
-    final CheckpointStore checkpoints;
-    final ProcessedStore processed;
-    final AuditTrail audit;
-    final StateStore store;
+    public final CheckpointStore checkpoints;
+    public final ProcessedStore processed;
+    public final AuditTrail audit;
+    public final StateStore store;
     private volatile String failOn;
 
-    TestState() {
+    public TestState() {
         this("jdbc:h2:mem:state-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         store.migrate();
     }
