@@ -67,7 +67,7 @@ public final class AccountProbe {
                 warnings.add("only the five system folders are visible: on Exmail, user folders reach IMAP only when "
                         + "设置 → 客户端设置 → 收取我的文件夹 is on (reconnect afterwards)");
             }
-            return new Report(capabilities, folders, fallbacks(store), warnings);
+            return new Report(capabilities, folders, fallbacks(store, account.pollInterval()), warnings);
         } catch (MessagingException e) {
             throw new ImapException(ImapException.Scope.ACCOUNT, true, account.name() + ": " + ImapConnector.rootMessage(e), e);
         } finally {
@@ -87,7 +87,7 @@ public final class AccountProbe {
         }
     }
 
-    private static List<String> fallbacks(IMAPStore store) throws MessagingException {
+    private static List<String> fallbacks(IMAPStore store, Duration poll) throws MessagingException {
         List<String> out = new ArrayList<>();
         if (!store.hasCapability("MOVE")) {
             out.add("no MOVE: moves are done as UID COPY, then \\Deleted and UID EXPUNGE of that message"
@@ -97,7 +97,7 @@ public final class AccountProbe {
             out.add("no UIDPLUS: copies are confirmed by the server's OK only (no COPYUID)");
         }
         if (!store.hasCapability("IDLE")) {
-            out.add("no IDLE: new mail is noticed by polling every " + FolderWatcher.NO_IDLE_POLL.toSeconds() + " s");
+            out.add("no IDLE: new mail is noticed by NOOP polling every poll-interval (" + poll.toSeconds() + " s)");
         }
         if (!store.hasCapability("SPECIAL-USE")) {
             out.add("no SPECIAL-USE: the trash folder is found by name (" + String.join(", ", FolderMap.TRASH_NAMES) + ")");

@@ -14,7 +14,9 @@ import java.util.Set;
 import java.util.StringJoiner;
 import org.eclipse.angus.mail.iap.Response;
 import org.eclipse.angus.mail.imap.protocol.FetchResponse;
+import org.eclipse.angus.mail.iap.Argument;
 import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.protocol.BASE64MailboxEncoder;
 import org.eclipse.angus.mail.imap.IMAPStore;
 import org.jboss.logging.Logger;
 
@@ -62,15 +64,14 @@ public final class ImapMailbox implements MailboxPort {
     }
 
     private void transfer(MessageRef ref, Message m, IMAPFolder target) throws MessagingException, MailboxException {
-        Message[] one = {m};
         if (store.hasCapability("MOVE")) {
-            folder.moveUIDMessages(one, target);
+            uidCommand("UID MOVE", ref, target);
             return;
         }
-        copy(one, target);
-        folder.setFlags(one, new Flags(Flags.Flag.DELETED), true);
+        uidCommand("UID COPY", ref, target); // a tagged OK means the copy landed (RFC 3501 6.4.7)
+        store(ref, new Flags(Flags.Flag.DELETED), true, "mark \\Deleted");
         if (store.hasCapability("UIDPLUS")) {
-            folder.expunge(one); // UID EXPUNGE of this message only
+            folder.expunge(new Message[] {m}); // UID EXPUNGE of this message only
         } else {
             LOG.warnf("%s copied to %s and marked \\Deleted; left unexpunged: the server lacks UIDPLUS, and EXPUNGE "
                     + "would also remove messages other clients marked deleted", ref, target.getFullName());
@@ -80,19 +81,28 @@ public final class ImapMailbox implements MailboxPort {
     @Override
     public void copy(MessageRef ref, String target) throws MailboxException {
         try {
-            copy(new Message[] {message(ref)}, folders.existing(target));
+            message(ref);
+            uidCommand("UID COPY", ref, folders.existing(target));
         } catch (MessagingException e) {
             throw failure("copy " + ref + " to " + target, e);
         }
     }
 
-    /** COPY; Angus's copyUIDMessages insists on UIDPLUS (for COPYUID), so plain COPY without it. */
-    private void copy(Message[] one, IMAPFolder target) throws MessagingException {
-        if (store.hasCapability("UIDPLUS")) {
-            folder.copyUIDMessages(one, target);
-        } else {
-            folder.copyMessages(one, target);
-        }
+    /**
+     * {@code UID COPY}/{@code UID MOVE}: by UID, never by sequence number, which can name another
+     * message once a second client has expunged mail the server has not told us about yet.
+     */
+    private void uidCommand(String command, MessageRef ref, IMAPFolder target) throws MessagingException {
+        String mailbox = BASE64MailboxEncoder.encode(target.getFullName());
+        folder.doCommand(p -> {
+            Argument args = new Argument();
+            args.writeAtom(Long.toString(ref.uid()));
+            args.writeString(mailbox);
+            Response[] r = p.command(command, args);
+            p.notifyResponseHandlers(r);
+            p.handleResult(r[r.length - 1]);
+            return null;
+        });
     }
 
     @Override

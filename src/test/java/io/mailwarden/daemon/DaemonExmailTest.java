@@ -49,7 +49,8 @@ class DaemonExmailTest {
         assertThat(h.subjects("其他文件夹/财务/发票")).containsExactly("Invoice 42");
         assertThat(h.subjects("Deleted Messages")).containsExactly("Cheap spam");
         assertThat(h.subjects("INBOX")).isEmpty();
-        assertThat(h.proxy().transcript().clientCommands()).contains("MOVE").doesNotContain("EXPUNGE", "UID EXPUNGE");
+        assertThat(h.proxy().transcript().clientCommands()).contains("UID MOVE")
+                .doesNotContain("MOVE", "COPY", "STORE", "EXPUNGE", "UID EXPUNGE");
         assertOnlyAdvertisedAscending(h.proxy());
     }
 
@@ -60,8 +61,8 @@ class DaemonExmailTest {
         h.awaitHandled(1);
         assertThat(h.subjects("其他文件夹/财务/发票")).containsExactly("Invoice 43");
         assertThat(h.subjects("INBOX")).isEmpty();
-        assertThat(h.proxy().transcript().clientCommands()).contains("UID EXPUNGE")
-                .doesNotContain("MOVE", "UID MOVE", "EXPUNGE");
+        assertThat(h.proxy().transcript().clientCommands()).contains("UID COPY", "UID STORE", "UID EXPUNGE")
+                .doesNotContain("MOVE", "UID MOVE", "COPY", "STORE", "EXPUNGE");
         assertOnlyAdvertisedAscending(h.proxy());
     }
 
@@ -72,7 +73,8 @@ class DaemonExmailTest {
         h.awaitHandled(1);
         assertThat(h.subjects("其他文件夹/财务/发票")).containsExactly("Invoice 44");
         assertThat(h.find("INBOX", "Invoice 44").orElseThrow().has(Flags.Flag.DELETED)).isTrue();
-        assertThat(h.proxy().transcript().clientCommands()).doesNotContain("EXPUNGE", "UID EXPUNGE", "MOVE", "UID MOVE");
+        assertThat(h.proxy().transcript().clientCommands()).contains("UID COPY", "UID STORE")
+                .doesNotContain("EXPUNGE", "UID EXPUNGE", "MOVE", "UID MOVE", "COPY", "STORE");
         assertOnlyAdvertisedAscending(h.proxy());
     }
 
