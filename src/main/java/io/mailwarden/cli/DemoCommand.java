@@ -2,14 +2,11 @@ package io.mailwarden.cli;
 
 import io.mailwarden.config.MailwardenConfig;
 import io.mailwarden.daemon.Daemon;
-import io.mailwarden.daemon.Stores;
-import io.mailwarden.rules.RuleLoaderFactory;
-import io.mailwarden.rules.engine.RuleEngine;
+import io.mailwarden.daemon.DaemonLauncher;
 import io.quarkus.runtime.Quarkus;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -42,28 +39,22 @@ public class DemoCommand implements Callable<Integer> {
     MailwardenConfig config;
 
     @Inject
-    RuleLoaderFactory loaders;
-
-    @Inject
-    RuleEngine engine;
-
-    @Inject
-    Stores stores;
+    DaemonLauncher launcher;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         try (DemoServer server = DemoServer.start(imapPort, smtpPort)) {
-            stores.state().migrate();
-            stores.state().forgetAccount(DemoServer.ACCOUNT); // a fresh server each run: start afresh
+            launcher.stores().state().migrate();
+            launcher.stores().state().forgetAccount(DemoServer.ACCOUNT); // a fresh server each run: start afresh
             var options = new Daemon.Options(config.rules().dir(), config.plugins().dir(), false, Duration.ofMillis(200));
-            try (Daemon daemon = Daemon.start(List.of(server.account()), options, loaders, engine, stores, Clock.systemUTC())) {
+            try (Daemon daemon = launcher.start(List.of(server.account()), options)) {
                 server.awaitWatching(daemon, Duration.ofSeconds(30));
                 int delivered = server.deliverSamples(samples);
                 out.printf("%nDelivered %d sample messages from %s to the demo INBOX; the example rules from %s act on them:%n%n",
                         delivered, samples, config.rules().dir());
-                server.awaitHandled(stores.checkpoints(), delivered, Duration.ofSeconds(60));
-                DemoReport.print(out, stores.audit().recent(500), server.folderSummary());
+                server.awaitHandled(launcher.stores().checkpoints(), delivered, Duration.ofSeconds(60));
+                DemoReport.print(out, launcher.stores().audit().recent(500), server.folderSummary());
                 out.flush();
                 if (!once) {
                     DemoReport.howToWatch(out, imapPort, smtpPort);

@@ -6,12 +6,10 @@ import io.mailwarden.account.AccountResolver;
 import io.mailwarden.account.AccountsConfig;
 import io.mailwarden.config.MailwardenConfig;
 import io.mailwarden.daemon.Daemon;
-import io.mailwarden.daemon.Stores;
+import io.mailwarden.daemon.DaemonLauncher;
 import io.mailwarden.imap.ImapConnector;
 import io.mailwarden.imap.ImapException;
 import io.mailwarden.imap.LoginBudget;
-import io.mailwarden.rules.RuleLoaderFactory;
-import io.mailwarden.rules.engine.RuleEngine;
 import io.quarkus.runtime.Quarkus;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
@@ -48,13 +46,7 @@ public class RunCommand implements Callable<Integer> {
     MailwardenConfig config;
 
     @Inject
-    RuleLoaderFactory loaders;
-
-    @Inject
-    RuleEngine engine;
-
-    @Inject
-    Stores stores;
+    DaemonLauncher launcher;
 
     @Override
     public Integer call() {
@@ -82,7 +74,7 @@ public class RunCommand implements Callable<Integer> {
         var options = new Daemon.Options(rulesOptions.rulesDir != null ? rulesOptions.rulesDir : config.rules().dir(),
                 rulesOptions.pluginsDir != null ? rulesOptions.pluginsDir : config.plugins().dir(), dryRun,
                 Duration.ofSeconds(1));
-        try (Daemon daemon = Daemon.start(accounts, options, loaders, engine, stores, Clock.systemUTC())) {
+        try (Daemon daemon = launcher.start(accounts, options)) {
             Quarkus.waitForExit();
             return 0;
         } catch (Daemon.StartFailure e) {

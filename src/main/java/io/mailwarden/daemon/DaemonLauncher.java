@@ -1,0 +1,31 @@
+package io.mailwarden.daemon;
+
+import io.mailwarden.account.Account;
+import io.mailwarden.rules.RuleLoaderFactory;
+import io.mailwarden.rules.engine.RuleEngine;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.List;
+
+/** Starts daemons with the application's rules machinery and state store (for {@code run} and {@code demo}). */
+@ApplicationScoped
+public class DaemonLauncher {
+
+    private final RuleLoaderFactory loaders;
+    private final RuleEngine engine;
+    private final Stores stores;
+
+    public DaemonLauncher(RuleLoaderFactory loaders, RuleEngine engine, Stores stores) {
+        this.loaders = loaders;
+        this.engine = engine;
+        this.stores = stores;
+    }
+
+    public Daemon start(List<Account> accounts, Daemon.Options options) throws Daemon.StartFailure {
+        return Daemon.start(accounts, options, loaders, engine, stores, Clock.systemUTC());
+    }
+
+    public Stores stores() {
+        return stores;
+    }
+}
