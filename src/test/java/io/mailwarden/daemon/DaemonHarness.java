@@ -280,11 +280,20 @@ public final class DaemonHarness implements AutoCloseable {
 
     /** Waits until the INBOX checkpoint reaches {@code uid}. */
     public void awaitHandled(long uid) {
-        await("UID " + uid + " handled", () -> checkpoint().map(c -> c.lastUid() >= uid).orElse(false));
+        awaitHandled(uid, TIMEOUT);
+    }
+
+    /** Like {@link #awaitHandled(long)}, with a longer wait for slow work (very large messages). */
+    public void awaitHandled(long uid, Duration timeout) {
+        await("UID " + uid + " handled", timeout, () -> checkpoint().map(c -> c.lastUid() >= uid).orElse(false));
     }
 
     public static void await(String what, BooleanSupplier done) {
-        Instant end = Instant.now().plus(TIMEOUT);
+        await(what, TIMEOUT, done);
+    }
+
+    public static void await(String what, Duration timeout, BooleanSupplier done) {
+        Instant end = Instant.now().plus(timeout);
         while (!done.getAsBoolean()) {
             if (Instant.now().isAfter(end)) {
                 throw new AssertionError("timed out waiting until " + what);

@@ -8,6 +8,7 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -54,7 +55,7 @@ class DaemonLargeAndLoginTest {
         m.setContent(new MimeMultipart(text, blob));
         m.saveChanges();
         h.deliver(m);
-        h.awaitHandled(1);
+        h.awaitHandled(1, Duration.ofMinutes(2)); // 50 MB through GreenMail, the fetch and the parser on a busy machine
         assertThat(h.subjects("Big")).containsExactly("Scan archive");
     }
 

@@ -42,6 +42,7 @@ public final class ExmailProxy implements AutoCloseable {
     private final AtomicInteger connections = new AtomicInteger();
     private final int port;
     private volatile ServerSocket listener;
+    private volatile Thread acceptor;
     private volatile PauseMode paused;
     private volatile boolean closed;
 
@@ -105,6 +106,11 @@ public final class ExmailProxy implements AutoCloseable {
         paused = mode;
         if (mode == PauseMode.REFUSE) {
             closeQuietly(listener);
+            try {
+                acceptor.join(2000); // until it has left accept(), the port may still take a connection
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -132,7 +138,7 @@ public final class ExmailProxy implements AutoCloseable {
     }
 
     private void acceptOn(ServerSocket socket) {
-        Thread.ofVirtual().name("exmail-proxy-accept").start(() -> {
+        acceptor = Thread.ofVirtual().name("exmail-proxy-accept").start(() -> {
             while (!socket.isClosed()) {
                 try {
                     admit(socket.accept());
