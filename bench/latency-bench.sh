@@ -1,0 +1,196 @@
+#!/usr/bin/env bash
+# End-to-end latency (APPEND -> the rule's move visible on the server) and idle daemon RSS, with the
+# real `bin/mailwarden run` against a throw-away IMAP server on loopback: see bench/README.md.
+# Usage: bench/latency-bench.sh [extra JVM options for the bench client, e.g. -Dbench.messages=500]
+# Environment:
+#   BENCH_SERVER       dovecot (default: Dovecot when it is installed or can be installed with apt-get,
+#                      else GreenMail) or greenmail
+#   BENCH_DAEMON_OPTS  JVM options of the daemon (default: -Xmx256m); passed as MAILWARDEN_JAVA_OPTS
+#   BENCH_IDLE_SECS    how long the daemon idles before each RSS reading (default 10)
+#   BENCH_KEEP         1: keep the temp directory (logs, config, maildir) and print where it is
+#   MVN_OFFLINE        default -o; set to empty to let Maven download
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+repo=$(pwd)
+. bin/lib/java-home.sh
+MVN_OFFLINE=${MVN_OFFLINE--o}
+daemon_opts=${BENCH_DAEMON_OPTS--Xmx256m}
+idle_secs=${BENCH_IDLE_SECS:-10}
+user=bench
+password=bench-$RANDOM$RANDOM
+target=Processed
+second=Lists
+
+# --- build: the daemon's fast-jar (as bin/mailwarden would) and the bench client (a test source root)
+jar=target/quarkus-app/quarkus-run.jar
+client=target/test-classes/io/mailwarden/bench/LatencyBench.class
+if [ ! -f "$jar" ] || [ ! -f "$client" ] \
+    || [ -n "$(find src/main bench/src plugins/java/src/main pom.xml -newer "$client" -type f -print -quit 2>/dev/null)" ] \
+    || [ -n "$(find src/main plugins/java/src/main pom.xml -newer "$jar" -type f -print -quit 2>/dev/null)" ]; then
+  echo "building the daemon and the bench client..." >&2
+  ./mvnw -B -q $MVN_OFFLINE -DskipTests package >&2
+fi
+cp_file=target/bench-classpath.txt
+if [ ! -s "$cp_file" ] || [ pom.xml -nt "$cp_file" ]; then
+  ./mvnw -B -q $MVN_OFFLINE dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file" >&2 \
+    || ./mvnw -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file" >&2
+fi
+client_cp="target/classes:target/test-classes:$(cat "$cp_file")"
+bench() { "$JAVA_HOME/bin/java" -Xmx256m "$@"; }
+
+tmp=$(mktemp -d /tmp/mailwarden-latency.XXXXXX)
+chmod 755 "$tmp"
+daemon_pid= server_pid= dovecot_conf=
+cleanup() {
+  set +e
+  [ -n "$daemon_pid" ] && kill "$daemon_pid" 2>/dev/null && wait "$daemon_pid" 2>/dev/null
+  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
+  if [ -n "$dovecot_conf" ] && [ -f "$tmp/dovecot/run/master.pid" ]; then
+    kill "$(cat "$tmp/dovecot/run/master.pid")" 2>/dev/null
+    for _ in $(seq 50); do [ -f "$tmp/dovecot/run/master.pid" ] || break; sleep 0.1; done
+  fi
+  if [ "${BENCH_KEEP:-}" = 1 ]; then echo "kept $tmp" >&2; else rm -rf "$tmp"; fi
+}
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+port=$(free_port)
+
+# --- the server: a private Dovecot instance (nothing of the system's Dovecot is used or started)
+server=${BENCH_SERVER:-dovecot}
+if [ "$server" = dovecot ] && ! command -v dovecot >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "installing dovecot-imapd..." >&2
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends dovecot-imapd >&2 \
+      || { apt-get update -q >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends dovecot-imapd >&2; } \
+      || true
+  fi
+  command -v dovecot >/dev/null 2>&1 || { echo "note: Dovecot not available; using GreenMail" >&2; server=greenmail; }
+fi
+
+if [ "$server" = dovecot ]; then
+  d=$tmp/dovecot
+  mkdir -p "$d/run" "$d/state" "$d/mail"
+  if [ "$(id -u)" = 0 ]; then
+    # mail processes never run as root: the mail belongs to nobody; the login and internal services
+    # run as the users the package created
+    chown nobody:"$(id -gn nobody)" "$d/mail"
+    users="default_login_user = dovenull
+default_internal_user = dovecot
+mail_uid = nobody
+mail_gid = $(id -gn nobody)"
+  else
+    me=$(id -un)
+    users="default_login_user = $me
+default_internal_user = $me
+mail_uid = $me
+mail_gid = $(id -gn)"
+  fi
+  printf '%s:{PLAIN}%s\n' "$user" "$password" > "$d/passwd"
+  chmod 644 "$d/passwd"
+  dovecot_conf=$d/dovecot.conf
+  cat > "$dovecot_conf" <<EOF
+protocols = imap
+listen = 127.0.0.1
+base_dir = $d/run
+state_dir = $d/state
+log_path = $d/dovecot.log
+ssl = no
+disable_plaintext_auth = no
+auth_mechanisms = plain login
+$users
+first_valid_uid = 1
+mail_location = maildir:$d/mail/%n
+passdb {
+  driver = passwd-file
+  args = scheme=PLAIN username_format=%n $d/passwd
+}
+userdb {
+  driver = static
+  args = home=$d/mail/%n
+}
+service imap-login {
+  inet_listener imap {
+    address = 127.0.0.1
+    port = $port
+  }
+  inet_listener imaps {
+    port = 0
+  }
+}
+EOF
+  dovecot -c "$dovecot_conf"
+  server_desc="Dovecot $(dovecot --version | cut -d' ' -f1)"
+else
+  bench -cp "$client_cp" io.mailwarden.bench.LatencyBench serve "$port" "$user" "$password" > "$tmp/greenmail.log" 2>&1 &
+  server_pid=$!
+  server_desc="GreenMail (in a separate JVM)"
+fi
+for _ in $(seq 100); do
+  (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break
+  sleep 0.2
+done
+echo "server: $server_desc on 127.0.0.1:$port" >&2
+
+bench -cp "$client_cp" io.mailwarden.bench.LatencyBench setup "$port" "$user" "$password" "$second" "$target"
+
+# --- the daemon: its own working directory with config/application.yaml and rules/
+work=$tmp/work
+mkdir -p "$work/config" "$work/rules" "$work/plugins"
+cat > "$work/config/application.yaml" <<EOF
+mailwarden:
+  accounts:
+    bench:
+      provider: custom
+      username: $user
+      password-env: BENCH_IMAP_PASSWORD
+      imap: { host: 127.0.0.1, port: $port, tls: none }
+      smtp: { host: 127.0.0.1, port: 25, tls: none }
+      idle-folders: [INBOX, $second]
+EOF
+cat > "$work/rules/bench.yaml" <<EOF
+rules:
+  - name: bench-mail-to-$target
+    folders: [INBOX]
+    when:
+      subject: { starts-with: "bench-" }
+    then:
+      - move: $target
+EOF
+(cd "$work" && BENCH_IMAP_PASSWORD=$password MAILWARDEN_JAVA_OPTS="-Dmailwarden.data-dir=$tmp/data $daemon_opts" \
+  exec "$repo/bin/mailwarden" run) > "$tmp/daemon.log" 2>&1 &
+daemon_pid=$!
+
+# the daemon baselines each folder on its first start (mail already there is left alone): wait for both
+for i in $(seq 600); do
+  [ "$(grep -c 'watched for the first time' "$tmp/daemon.log" || true)" -ge 2 ] && break
+  if ! kill -0 "$daemon_pid" 2>/dev/null || [ "$i" = 600 ]; then
+    echo "the daemon did not start watching both folders:" >&2
+    cat "$tmp/daemon.log" >&2
+    exit 1
+  fi
+  sleep 0.1
+done
+grep -E 'watching|first time' "$tmp/daemon.log" | sed 's/^/daemon: /' >&2
+
+rss_kb() { awk '/^VmRSS:/ {print $2}' "/proc/$daemon_pid/status"; }
+hwm_kb() { awk '/^VmHWM:/ {print $2}' "/proc/$daemon_pid/status"; }
+sleep "$idle_secs"
+rss_start=$(rss_kb)
+echo "daemon RSS after ${idle_secs} s idle, before any mail: $((rss_start / 1024)) MB" >&2
+
+bench -cp "$client_cp" "$@" io.mailwarden.bench.LatencyBench run "$port" "$user" "$password" | tee "$tmp/client.out"
+
+sleep "$idle_secs"
+rss_after=$(rss_kb)
+hwm=$(hwm_kb)
+echo "daemon RSS after ${idle_secs} s idle, after the run: $((rss_after / 1024)) MB (peak $((hwm / 1024)) MB)" >&2
+if grep -qiE ' (WARN|ERROR) ' "$tmp/daemon.log"; then
+  echo "daemon warnings/errors:" >&2
+  grep -iE ' (WARN|ERROR) ' "$tmp/daemon.log" | head -20 >&2
+fi
+
+latency=$(sed -n 's/^LATENCY //p' "$tmp/client.out")
+echo "RESULT $latency rss_idle_mb=$((rss_start / 1024)) rss_idle_after_mb=$((rss_after / 1024)) rss_peak_mb=$((hwm / 1024))" \
+  "server=$server daemon_opts=\"$daemon_opts\""
