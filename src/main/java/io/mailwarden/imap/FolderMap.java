@@ -24,6 +24,10 @@ public final class FolderMap {
     private final IMAPStore store;
     private final boolean tencent;
     private Boolean userRootFolders;
+    private Character separator;
+    /** Folders seen to exist on this connection: each move would otherwise cost two LIST round trips. */
+    private final java.util.Set<String> known = new java.util.HashSet<>();
+    private IMAPFolder trash;
 
     /**
      * @param tencent whether the account's provider is Tencent's: user folders then go under
@@ -40,8 +44,10 @@ public final class FolderMap {
         if (userRootFolders() && !SYSTEM.contains(n.toLowerCase(Locale.ROOT)) && !n.startsWith(EXMAIL_USER_ROOT + "/")) {
             n = EXMAIL_USER_ROOT + "/" + n;
         }
-        char sep = store.getDefaultFolder().getSeparator();
-        return sep == '/' ? n : n.replace('/', sep);
+        if (separator == null) {
+            separator = store.getDefaultFolder().getSeparator();
+        }
+        return separator == '/' ? n : n.replace('/', separator);
     }
 
     /**
@@ -63,14 +69,33 @@ public final class FolderMap {
     /** The folder, created with its parents when missing. */
     public IMAPFolder existing(String name) throws MessagingException {
         IMAPFolder f = (IMAPFolder) store.getFolder(serverName(name));
+        if (known.contains(f.getFullName())) {
+            return f;
+        }
         if (!f.exists() && !f.create(Folder.HOLDS_MESSAGES)) {
             throw new MessagingException("the server refused to create folder " + f.getFullName());
         }
+        known.add(f.getFullName());
         return f;
+    }
+
+    /** Forgets what is known of a folder after an operation on it failed (another client may have deleted it). */
+    public void forget(IMAPFolder f) {
+        known.remove(f.getFullName());
+        if (trash != null && trash.getFullName().equals(f.getFullName())) {
+            trash = null;
+        }
     }
 
     /** The trash folder: SPECIAL-USE \Trash, else a well-known name, else null. */
     public IMAPFolder trash() throws MessagingException {
+        if (trash == null) {
+            trash = findTrash();
+        }
+        return trash;
+    }
+
+    private IMAPFolder findTrash() throws MessagingException {
         Folder[] all = store.getDefaultFolder().list("*");
         for (Folder f : all) {
             for (String attr : ((IMAPFolder) f).getAttributes()) {

@@ -169,6 +169,7 @@ public final class FolderWatcher implements Runnable {
                 fp.add(UIDFolder.FetchProfileItem.UID);
                 fp.add(FetchProfile.Item.FLAGS);
                 fp.add(IMAPFolder.FetchProfileItem.INTERNALDATE);
+                fp.add(FetchProfile.Item.SIZE); // arrived() sizes its buffer: without it, one more FETCH each
                 folder.fetch(batch, fp);
                 for (Message m : batch) {
                     long uid = uid(folder, m);

@@ -64,6 +64,15 @@ public final class ImapMailbox implements MailboxPort {
     }
 
     private void transfer(MessageRef ref, Message m, IMAPFolder target) throws MessagingException, MailboxException {
+        try {
+            transferTo(ref, m, target);
+        } catch (MessagingException e) {
+            folders.forget(target);
+            throw e;
+        }
+    }
+
+    private void transferTo(MessageRef ref, Message m, IMAPFolder target) throws MessagingException, MailboxException {
         if (store.hasCapability("MOVE")) {
             uidCommand("UID MOVE", ref, target);
             return;
@@ -80,10 +89,15 @@ public final class ImapMailbox implements MailboxPort {
 
     @Override
     public void copy(MessageRef ref, String target) throws MailboxException {
+        IMAPFolder to = null;
         try {
             message(ref);
-            uidCommand("UID COPY", ref, folders.existing(target));
+            to = folders.existing(target);
+            uidCommand("UID COPY", ref, to);
         } catch (MessagingException e) {
+            if (to != null) {
+                folders.forget(to);
+            }
             throw failure("copy " + ref + " to " + target, e);
         }
     }

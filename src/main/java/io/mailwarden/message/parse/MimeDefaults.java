@@ -22,6 +22,8 @@ public final class MimeDefaults {
         setIfAbsent("mail.mime.multipart.allowempty", "true");
         setIfAbsent("mail.mime.multipart.ignoremissingendboundary", "true");
         setIfAbsent("mail.mime.multipart.ignoremissingboundaryparameter", "true");
+        // named, so Jakarta Mail skips a ServiceLoader scan of the class path on every header parse
+        setIfAbsent("jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
     }
 
     private static void setIfAbsent(String key, String value) {
