@@ -19,7 +19,7 @@ final class StateAdapters {
         return new WatchState() {
             @Override
             public Mark find(String account, String folder) {
-                return checkpoints.find(account, folder).map(c -> new Mark(c.uidValidity(), c.lastUid())).orElse(null);
+                return checkpoints.find(account, folder).map(c -> new Mark(c.uidValidity(), c.lastUid(), c.watchedSince())).orElse(null);
             }
 
             @Override

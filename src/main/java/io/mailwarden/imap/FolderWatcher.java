@@ -144,6 +144,7 @@ public final class FolderWatcher implements Runnable {
         WatchState.Mark mark = state.find(account, folderName);
         long from;
         boolean recheck = false;
+        Instant leaveAloneBefore = null;
         if (mark == null) {
             long last = highestUid(folder);
             state.baseline(account, folderName, uidValidity, last);
@@ -151,11 +152,14 @@ public final class FolderWatcher implements Runnable {
                     + "rules apply from UID %d on", account, folderName, folder.getMessageCount(), last + 1);
             return true;
         } else if (mark.uidValidity() != uidValidity) {
-            LOG.warnf("%s: %s changed UIDVALIDITY from %d to %d: every message is checked again, and those already "
-                    + "handled (same Message-ID and content) are recognised and left alone", account, folderName,
-                    mark.uidValidity(), uidValidity);
+            LOG.warnf("%s: %s changed UIDVALIDITY from %d to %d: every message is checked again; those already "
+                    + "handled (same Message-ID and content) and those older than the first watch (%s) are left alone",
+                    account, folderName, mark.uidValidity(), uidValidity, mark.watchedSince());
             from = 0;
             recheck = true;
+            // INTERNALDATE has whole seconds: mail of the very second of the first watch is not assumed old
+            leaveAloneBefore = mark.watchedSince() == null ? null
+                    : mark.watchedSince().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         } else {
             from = mark.lastUid();
         }
@@ -174,6 +178,10 @@ public final class FolderWatcher implements Runnable {
                 for (Message m : batch) {
                     long uid = uid(folder, m);
                     last = Math.max(last, uid);
+                    if (leaveAloneBefore != null && m.getReceivedDate() != null
+                            && m.getReceivedDate().toInstant().isBefore(leaveAloneBefore)) {
+                        continue; // there before the daemon first watched the folder: left alone then, and now
+                    }
                     MessageArrived arrived = m.isExpunged() ? null : arrived(folder, (IMAPMessage) m, uidValidity, recheck);
                     if (arrived == null) {
                         continue; // expunged by another client between notice and fetch
@@ -187,6 +195,9 @@ public final class FolderWatcher implements Runnable {
                     }
                 }
             }
+        }
+        if (recheck) {
+            state.baseline(account, folderName, uidValidity, last); // the new UIDVALIDITY is now the reference
         }
         return true;
     }

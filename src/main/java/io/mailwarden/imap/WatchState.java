@@ -3,8 +3,11 @@ package io.mailwarden.imap;
 /** The checkpoints watchers start from (kept by the state store, advanced by the arrival handler). */
 public interface WatchState {
 
-    /** A folder's checkpoint: its UIDVALIDITY and the highest UID handled. */
-    record Mark(long uidValidity, long lastUid) {
+    /**
+     * A folder's checkpoint: its UIDVALIDITY, the highest UID handled, and since when the folder is
+     * watched (null when unknown).
+     */
+    record Mark(long uidValidity, long lastUid, java.time.Instant watchedSince) {
     }
 
     /** The checkpoint, or null when the folder was never watched. */

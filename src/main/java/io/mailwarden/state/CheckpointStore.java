@@ -41,12 +41,13 @@ public class CheckpointStore {
         Checkpoint old = read(c, account, folder);
         if (old == null) {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO checkpoint"
-                    + " (account, folder, uidvalidity, last_uid, updated_at) VALUES (?, ?, ?, ?, ?)")) {
+                    + " (account, folder, uidvalidity, last_uid, updated_at, watched_since) VALUES (?, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, account);
                 ps.setString(2, folder);
                 ps.setLong(3, uidValidity);
                 ps.setLong(4, lastUid);
                 ps.setObject(5, StateDb.timestamp(Instant.now()));
+                ps.setObject(6, StateDb.timestamp(Instant.now()));
                 ps.executeUpdate();
             }
             return;
@@ -69,13 +70,13 @@ public class CheckpointStore {
     }
 
     private static Checkpoint read(Connection c, String account, String folder) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT uidvalidity, last_uid, updated_at FROM checkpoint"
+        try (PreparedStatement ps = c.prepareStatement("SELECT uidvalidity, last_uid, updated_at, watched_since FROM checkpoint"
                 + " WHERE account = ? AND folder = ?")) {
             ps.setString(1, account);
             ps.setString(2, folder);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? new Checkpoint(account, folder, rs.getLong("uidvalidity"), rs.getLong("last_uid"),
-                        StateDb.instant(rs, "updated_at")) : null;
+                        StateDb.instant(rs, "updated_at"), StateDb.instant(rs, "watched_since")) : null;
             }
         }
     }

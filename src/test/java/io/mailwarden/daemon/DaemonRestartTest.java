@@ -87,4 +87,22 @@ class DaemonRestartTest {
         assertThat(h.audit()).filteredOn(e -> e.action().startsWith("copy")).extracting(AuditEntry::uid)
                 .containsExactly(1L, 2L, 3L);
     }
+
+    @Test
+    void mailLeftAloneAtTheFirstStartStaysAloneAfterAUidValidityChange() throws Exception {
+        h.deliver("Was there before");
+        DaemonHarness.pause(java.time.Duration.ofMillis(1100)); // INTERNALDATE has whole seconds
+        h.start();
+        h.deliver("New after the first start");
+        h.awaitHandled(2);
+        h.stop();
+        long uidValidity = h.checkpoint().orElseThrow().uidValidity();
+        h.state.checkpoints.save(ACCOUNT, "INBOX", uidValidity + 1, 2); // as if the server had renumbered
+        h.start();
+        DaemonHarness.await("the folder is checked again under its UIDVALIDITY",
+                () -> h.checkpoint().map(c -> c.uidValidity() == uidValidity).orElse(false));
+        assertThat(h.subjects("Archive")).containsExactly("New after the first start");
+        assertThat(h.audit()).filteredOn(e -> e.action().startsWith("copy")).extracting(AuditEntry::uid)
+                .containsExactly(2L);
+    }
 }

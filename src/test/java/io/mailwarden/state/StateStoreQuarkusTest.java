@@ -40,7 +40,7 @@ class StateStoreQuarkusTest {
 
     @Test
     void daemonMigratesTheDatabaseUnderTheDataDirOnceAndCompletesMessages() {
-        assertThat(store.migrate()).isEqualTo(1);
+        assertThat(store.migrate()).isEqualTo(StateStoreTest.MIGRATIONS);
         assertThat(store.migrate()).as("idempotent").isZero();
         assertThat(DataDir.DIR.resolve("state/mailwarden.mv.db")).isRegularFile();
 
