@@ -29,9 +29,13 @@ public final class RulesWatcher implements AutoCloseable {
     public RulesWatcher(RuleRepository repository) throws IOException {
         this.repository = repository;
         this.watch = FileSystems.getDefault().newWatchService();
-        Path dir = repository.dir();
-        dir.register(watch, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
-                StandardWatchEventKinds.ENTRY_DELETE);
+        // subdirectories too: reply templates and lists kept next to the rules are part of them
+        try (var dirs = java.nio.file.Files.walk(repository.dir())) {
+            for (Path dir : dirs.filter(java.nio.file.Files::isDirectory).toList()) {
+                dir.register(watch, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
+                        StandardWatchEventKinds.ENTRY_DELETE);
+            }
+        }
         this.thread = Thread.ofVirtual().name("rules-watcher").start(this::loop);
     }
 
