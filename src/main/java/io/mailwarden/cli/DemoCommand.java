@@ -44,6 +44,7 @@ public class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        java.time.Instant started = java.time.Instant.now();
         try (DemoServer server = DemoServer.start(imapPort, smtpPort)) {
             launcher.stores().state().migrate();
             launcher.stores().state().forgetAccount(DemoServer.ACCOUNT); // a fresh server each run: start afresh
@@ -54,7 +55,7 @@ public class DemoCommand implements Callable<Integer> {
                 out.printf("%nDelivered %d sample messages from %s to the demo INBOX; the example rules from %s act on them:%n%n",
                         delivered, samples, config.rules().dir());
                 server.awaitHandled(launcher.stores().checkpoints(), delivered, Duration.ofSeconds(60));
-                DemoReport.print(out, launcher.stores().audit().recent(500), server.folderSummary());
+                DemoReport.print(out, launcher.stores().audit().recent(500), started, server.folderSummary());
                 out.flush();
                 if (!once) {
                     DemoReport.howToWatch(out, imapPort, smtpPort);

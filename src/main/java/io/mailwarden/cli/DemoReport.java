@@ -12,20 +12,28 @@ final class DemoReport {
     private DemoReport() {
     }
 
-    static void print(PrintWriter out, List<AuditEntry> newestFirst, List<String> folders) {
+    /** Prints the audit entries of the demo account since {@code since} (earlier demo runs left theirs). */
+    static void print(PrintWriter out, List<AuditEntry> newestFirst, java.time.Instant since, List<String> folders) {
         List<AuditEntry> entries = new ArrayList<>(newestFirst);
         Collections.reverse(entries);
         out.println("Actions taken (the audit trail):");
         for (AuditEntry e : entries) {
-            if (!e.account().equals(DemoServer.ACCOUNT)) {
+            if (!e.account().equals(DemoServer.ACCOUNT) || e.at().isBefore(since)) {
                 continue;
             }
-            out.printf("  %s #%d  %-26s %-32s %s%s%n", e.folder(), e.uid(), e.rule(), e.action(), e.outcome(),
-                    e.detail().isEmpty() ? "" : " — " + e.detail());
+            out.printf("  %s  %s %s %s%s%n", pad(e.folder() + " #" + e.uid(), 10), pad(e.rule(), 26), pad(e.action(), 32),
+                    e.outcome(), e.detail().isEmpty() ? "" : " — " + e.detail());
         }
         out.println();
         out.println("The demo mailbox now:");
         folders.forEach(l -> out.println("  " + l));
+    }
+
+    /** Pads to a width in terminal columns: Chinese characters take two. */
+    static String pad(String s, int columns) {
+        int width = s.codePoints().map(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN
+                || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFF60) ? 2 : 1).sum();
+        return width >= columns ? s : s + " ".repeat(columns - width);
     }
 
     static void howToWatch(PrintWriter out, int imapPort, int smtpPort) {
