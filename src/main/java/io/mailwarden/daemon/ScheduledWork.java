@@ -74,9 +74,13 @@ final class ScheduledWork implements AutoCloseable {
         }
         wanted.forEach((name, cron) -> {
             if (!ruleCrons.containsKey(name)) {
-                jobs.cron(RULE_JOB + name, cron, () -> ruleRun.run(name));
-                ruleCrons.put(name, cron);
-                LOG.infof("rule %s: runs on the schedule '%s'", name, cron);
+                try {
+                    jobs.cron(RULE_JOB + name, cron, () -> ruleRun.run(name));
+                    ruleCrons.put(name, cron);
+                    LOG.infof("rule %s: runs on the schedule '%s'", name, cron);
+                } catch (RuntimeException e) { // the loader validated it; a scheduler may still refuse it
+                    LOG.errorf("rule %s: cannot schedule '%s': %s; the rule does not run", name, cron, e.getMessage());
+                }
             }
         });
     }
