@@ -69,6 +69,10 @@ public final class AccountResolver {
         if (c.idleRenew().isNegative() || c.idleRenew().isZero() || c.idleRenew().toSeconds() > 29 * 60) {
             problems.add(key + "idle-renew: must be between 1s and 29m (RFC 2177; Exmail drops IDLE after about 5m)");
         }
+        if (c.pollInterval().toSeconds() < 1) {
+            problems.add(key + "poll-interval: must be at least 1s (each poll of poll-folders is one login; on Exmail "
+                    + "keep it at minutes)");
+        }
         if (problems.size() > before) {
             return null;
         }

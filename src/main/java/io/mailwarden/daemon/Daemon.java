@@ -1,38 +1,60 @@
 package io.mailwarden.daemon;
 
 import io.mailwarden.account.Account;
+import io.mailwarden.imap.LoginBudget;
 import io.mailwarden.imap.Supervisor;
+import io.mailwarden.imap.WatchState;
 import io.mailwarden.message.ArrivalHandler;
 import io.mailwarden.rules.RuleLoaderFactory;
 import io.mailwarden.rules.RuleRepository;
 import io.mailwarden.rules.RulesWatcher;
 import io.mailwarden.rules.engine.RuleEngine;
 import io.mailwarden.rules.load.LoadResult;
+import io.mailwarden.schedule.JobScheduler;
+import io.mailwarden.schedule.ScheduledJobs;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
  * The running daemon: the state store migrated, the rules loaded and hot-reloaded, a watcher per
- * idled folder. {@link #start} fails fast (before any watcher) when the rules do not load.
+ * idled folder, a poll job per account with polled folders and a job per scheduled rule. {@link #start} fails fast (before any watcher) when the rules do not load.
  */
 public final class Daemon implements AutoCloseable {
 
     private final Supervisor supervisor;
     private final RulesWatcher rulesWatcher;
     private final RuleRepository rules;
+    private final ScheduledWork scheduled;
 
-    private Daemon(Supervisor supervisor, RulesWatcher rulesWatcher, RuleRepository rules) {
+    private Daemon(Supervisor supervisor, RulesWatcher rulesWatcher, RuleRepository rules, ScheduledWork scheduled) {
         this.supervisor = supervisor;
+        this.scheduled = scheduled;
         this.rulesWatcher = rulesWatcher;
         this.rules = rules;
     }
 
-    /** Settings of one daemon run. */
-    public record Options(Path rulesDir, Path pluginsDir, boolean dryRun, Duration backoffBase) {
+    /**
+     * Settings of one daemon run.
+     *
+     * @param maxMessagesPerSecond at most this many messages evaluated per second by each scheduled rule's run
+     */
+    public record Options(Path rulesDir, Path pluginsDir, boolean dryRun, Duration backoffBase, double maxMessagesPerSecond) {
+
+        /** With the default rate of scheduled runs (50 messages a second). */
+        public Options(Path rulesDir, Path pluginsDir, boolean dryRun, Duration backoffBase) {
+            this(rulesDir, pluginsDir, dryRun, backoffBase, 50);
+        }
+
+        public Options withMaxMessagesPerSecond(double perSecond) {
+            return new Options(rulesDir, pluginsDir, dryRun, backoffBase, perSecond);
+        }
     }
 
     /** Thrown when the daemon cannot start; the message is for the admin. */
@@ -42,14 +64,19 @@ public final class Daemon implements AutoCloseable {
         }
     }
 
+    /** Starts the daemon; its polls and scheduled rules run as jobs of {@code scheduler}. */
     public static Daemon start(List<Account> accounts, Options options, RuleLoaderFactory loaders, RuleEngine engine,
-            Stores stores, Clock clock) throws StartFailure {
-        return start(accounts, options, loaders, engine, stores, clock, UnaryOperator.identity());
+            Stores stores, JobScheduler scheduler, Clock clock) throws StartFailure {
+        return start(accounts, options, loaders, engine, stores, scheduler, clock, UnaryOperator.identity());
     }
 
     /** As above, with the arrival handler wrapped (tests inject failures there). */
     static Daemon start(List<Account> accounts, Options options, RuleLoaderFactory loaders, RuleEngine engine,
-            Stores stores, Clock clock, UnaryOperator<ArrivalHandler> wrap) throws StartFailure {
+            Stores stores, JobScheduler scheduler, Clock clock, UnaryOperator<ArrivalHandler> wrap) throws StartFailure {
+        if (!(options.maxMessagesPerSecond() > 0)) {
+            throw new StartFailure("mailwarden.schedule.max-messages-per-second: must be above zero, not "
+                    + options.maxMessagesPerSecond());
+        }
         RuleRepository rules = new RuleRepository(loaders.loader(options.pluginsDir()), options.rulesDir());
         LoadResult loaded = rules.reload();
         if (!loaded.ok()) {
@@ -58,17 +85,24 @@ public final class Daemon implements AutoCloseable {
             throw new StartFailure(sb.toString());
         }
         stores.state().migrate();
+        Map<String, LoginBudget> budgets = new HashMap<>();
+        accounts.forEach(a -> budgets.put(a.name(), LoginBudget.forAccount(a, clock)));
+        Function<Account, LoginBudget> budget = a -> budgets.get(a.name());
+        ScheduledJobs jobs = new ScheduledJobs(scheduler);
+        ScheduledWork scheduled = new ScheduledWork(jobs, rules, new ScheduledRuleRun(rules, engine, stores, accounts,
+                budget, clock, options.dryRun(), options.maxMessagesPerSecond(), jobs::closed));
         RulesWatcher watcher;
         try {
-            watcher = new RulesWatcher(rules);
+            watcher = new RulesWatcher(rules, scheduled::syncRules);
         } catch (IOException e) {
             throw new StartFailure("cannot watch the rules directory " + options.rulesDir() + ": " + e.getMessage());
         }
-        ArrivalPipeline pipeline = new ArrivalPipeline(rules, engine, stores, clock, options.dryRun());
-        Supervisor supervisor = new Supervisor(wrap.apply(pipeline), StateAdapters.watchState(stores.checkpoints()), clock,
-                options.backoffBase());
+        ArrivalHandler handler = wrap.apply(new ArrivalPipeline(rules, engine, stores, clock, options.dryRun()));
+        WatchState watchState = StateAdapters.watchState(stores.checkpoints());
+        Supervisor supervisor = new Supervisor(handler, watchState, clock, options.backoffBase(), budget);
         supervisor.start(accounts);
-        return new Daemon(supervisor, watcher, rules);
+        scheduled.start(accounts, budget, handler, watchState);
+        return new Daemon(supervisor, watcher, rules, scheduled);
     }
 
     /** The rules in force and the outcome of the latest (re)load. */
@@ -82,6 +116,7 @@ public final class Daemon implements AutoCloseable {
 
     @Override
     public void close() {
+        scheduled.close(); // unschedules the jobs first: no poll or run starts while the rest stops
         supervisor.close();
         try {
             rulesWatcher.close();

@@ -3,6 +3,8 @@ package io.mailwarden.daemon;
 import io.mailwarden.account.Account;
 import io.mailwarden.rules.RuleLoaderFactory;
 import io.mailwarden.rules.engine.RuleEngine;
+import io.mailwarden.schedule.QuarkusJobScheduler;
+import io.mailwarden.schedule.ScheduleConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.List;
@@ -14,15 +16,21 @@ public class DaemonLauncher {
     private final RuleLoaderFactory loaders;
     private final RuleEngine engine;
     private final Stores stores;
+    private final QuarkusJobScheduler scheduler;
+    private final ScheduleConfig schedule;
 
-    public DaemonLauncher(RuleLoaderFactory loaders, RuleEngine engine, Stores stores) {
+    public DaemonLauncher(RuleLoaderFactory loaders, RuleEngine engine, Stores stores, QuarkusJobScheduler scheduler,
+            ScheduleConfig schedule) {
         this.loaders = loaders;
+        this.scheduler = scheduler;
+        this.schedule = schedule;
         this.engine = engine;
         this.stores = stores;
     }
 
     public Daemon start(List<Account> accounts, Daemon.Options options) throws Daemon.StartFailure {
-        return Daemon.start(accounts, options, loaders, engine, stores, Clock.systemUTC());
+        return Daemon.start(accounts, options.withMaxMessagesPerSecond(schedule.maxMessagesPerSecond()), loaders, engine,
+                stores, scheduler, Clock.systemUTC());
     }
 
     public Stores stores() {

@@ -3,6 +3,7 @@ package io.mailwarden.daemon;
 import io.mailwarden.state.AuditTrail;
 import io.mailwarden.state.CheckpointStore;
 import io.mailwarden.state.ProcessedStore;
+import io.mailwarden.state.ScheduleProgressStore;
 import io.mailwarden.state.StateStore;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -14,8 +15,11 @@ public class Stores {
     private final CheckpointStore checkpoints;
     private final ProcessedStore processed;
     private final AuditTrail audit;
+    private final ScheduleProgressStore progress;
 
-    public Stores(StateStore state, CheckpointStore checkpoints, ProcessedStore processed, AuditTrail audit) {
+    public Stores(StateStore state, CheckpointStore checkpoints, ProcessedStore processed, AuditTrail audit,
+            ScheduleProgressStore progress) {
+        this.progress = progress;
         this.state = state;
         this.checkpoints = checkpoints;
         this.processed = processed;
@@ -36,5 +40,10 @@ public class Stores {
 
     public AuditTrail audit() {
         return audit;
+    }
+
+    /** How far scheduled rules' runs got. */
+    public ScheduleProgressStore progress() {
+        return progress;
     }
 }

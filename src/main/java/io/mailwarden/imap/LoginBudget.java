@@ -17,6 +17,20 @@ public final class LoginBudget {
     private final Clock clock;
     private final Deque<Instant> recent = new ArrayDeque<>();
 
+    /** Logins allowed to watchers' reconnects within {@link #WINDOW}, besides the polls of polled folders. */
+    static final int RECONNECTS = 12;
+    static final Duration WINDOW = Duration.ofMinutes(10);
+
+    /**
+     * The budget one account's watchers, polls and scheduled runs share: {@value #RECONNECTS} logins per
+     * ten minutes, plus one per poll the account's poll-interval asks for in that time (each poll logs in).
+     */
+    public static LoginBudget forAccount(io.mailwarden.account.Account account, Clock clock) {
+        long polls = account.pollFolders().isEmpty() ? 0
+                : WINDOW.toMillis() / Math.max(1, account.pollInterval().toMillis()) + 1;
+        return new LoginBudget((int) Math.min(10_000, RECONNECTS + polls), WINDOW, clock);
+    }
+
     public LoginBudget(int max, Duration window, Clock clock) {
         this.max = max;
         this.window = window;

@@ -2,13 +2,10 @@ package io.mailwarden.imap;
 
 import io.mailwarden.account.Account;
 import io.mailwarden.message.ArrivalHandler;
-import io.mailwarden.rules.match.Glob;
-import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -38,8 +35,13 @@ public final class Supervisor implements AutoCloseable {
     private final Duration backoffBase;
     private volatile boolean closed;
 
-    public Supervisor(ArrivalHandler handler, WatchState state, Clock clock, Duration backoffBase) {
+    private final java.util.function.Function<Account, LoginBudget> budgets;
+
+    /** @param budgets each account's login budget, shared with whatever else logs in to it */
+    public Supervisor(ArrivalHandler handler, WatchState state, Clock clock, Duration backoffBase,
+            java.util.function.Function<Account, LoginBudget> budgets) {
         this.handler = handler;
+        this.budgets = budgets;
         this.state = state;
         this.clock = clock;
         this.backoffBase = backoffBase;
@@ -56,7 +58,7 @@ public final class Supervisor implements AutoCloseable {
         Backoff backoff = new Backoff(backoffBase, Duration.ofMinutes(5));
         while (!closed) {
             try {
-                ImapConnector connector = new ImapConnector(account, new LoginBudget(12, Duration.ofMinutes(10), clock));
+                ImapConnector connector = new ImapConnector(account, budgets.apply(account));
                 for (String folder : folders(connector)) {
                     Slot slot = new Slot(account.name(), folder);
                     slots.add(slot);
@@ -76,25 +78,7 @@ public final class Supervisor implements AutoCloseable {
     private static List<String> folders(ImapConnector connector) throws ImapException, MessagingException {
         IMAPStore store = connector.connect();
         try {
-            List<String> out = new ArrayList<>();
-            Folder[] all = store.getDefaultFolder().list("*");
-            for (String wanted : connector.account().idleFolders()) {
-                boolean matched = false;
-                for (Folder f : all) {
-                    boolean selectable = (f.getType() & Folder.HOLDS_MESSAGES) != 0;
-                    if (selectable && Glob.compile(wanted, !wanted.equalsIgnoreCase("INBOX")).matcher(f.getFullName()).matches()
-                            && !out.contains(f.getFullName())) {
-                        out.add(f.getFullName());
-                        matched = true;
-                    }
-                }
-                if (!matched) {
-                    LOG.warnf("%s: idle-folders entry '%s' matches no selectable folder%s", connector.account().name(), wanted,
-                            connector.account().provider().isTencent() ? " (on Exmail, user folders are only visible "
-                                    + "to IMAP when the web setting 收取我的文件夹 is on)" : "");
-                }
-            }
-            return out;
+            return SelectableFolders.matching(store, connector.account(), connector.account().idleFolders(), "idle-folders");
         } finally {
             ImapConnector.closeQuietly(store);
         }

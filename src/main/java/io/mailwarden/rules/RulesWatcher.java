@@ -25,9 +25,16 @@ public final class RulesWatcher implements AutoCloseable {
     private final RuleRepository repository;
     private final WatchService watch;
     private final Thread thread;
+    private final Runnable onReloaded;
 
     public RulesWatcher(RuleRepository repository) throws IOException {
+        this(repository, () -> { });
+    }
+
+    /** @param onReloaded runs after every reload that put a new rule set in force */
+    public RulesWatcher(RuleRepository repository, Runnable onReloaded) throws IOException {
         this.repository = repository;
+        this.onReloaded = onReloaded;
         this.watch = FileSystems.getDefault().newWatchService();
         // subdirectories too: reply templates and lists kept next to the rules are part of them
         try (var dirs = java.nio.file.Files.walk(repository.dir())) {
@@ -66,6 +73,7 @@ public final class RulesWatcher implements AutoCloseable {
         r.warnings().forEach(w -> LOG.warn(w.toString()));
         if (r.ok()) {
             LOG.infof("rules reloaded: %d rule(s) from %d file(s)", r.ruleSet().rules().size(), r.ruleSet().files().size());
+            onReloaded.run();
         } else {
             for (Diagnostic d : r.errors()) {
                 LOG.error(d.toString());

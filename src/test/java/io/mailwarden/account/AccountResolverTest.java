@@ -97,6 +97,17 @@ class AccountResolverTest {
     }
 
     @Test
+    void aPollIntervalBelowOneSecondIsRefused() {
+        Acc fast = new Acc("exmail", "alice@corp.example", Optional.of("PW"), Optional.empty(), Server.none(),
+                Server.none(), Optional.empty(), List.of("INBOX"), Optional.of(List.of("Junk")), Duration.ofMillis(200),
+                Duration.ofMinutes(4), true);
+        assertThatThrownBy(() -> resolver.resolve(config(Map.of("w", fast))))
+                .isInstanceOfSatisfying(AccountConfigException.class, e -> assertThat(e.problems()).containsExactly(
+                        "mailwarden.accounts.w.poll-interval: must be at least 1s (each poll of poll-folders is one "
+                                + "login; on Exmail keep it at minutes)"));
+    }
+
+    @Test
     void onlyTheNamedAccountIsResolved() throws Exception {
         List<Account> one = resolver.resolve(config(Map.of("good", Acc.of("exmail", "PW"), "bad", Acc.of("exmal", "PW"))),
                 "good");

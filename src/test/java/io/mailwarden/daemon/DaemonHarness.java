@@ -56,7 +56,8 @@ public final class DaemonHarness implements AutoCloseable {
     final GreenMail greenMail;
     final GreenMailUser user;
     final TestState state = new TestState();
-    final Stores stores = new Stores(state.store, state.checkpoints, state.processed, state.audit);
+    final Stores stores = new Stores(state.store, state.checkpoints, state.processed, state.audit,
+            state.progress);
     private final Path rulesDir;
     private final Path pluginsDir;
     private ExmailProxy proxy;
@@ -65,6 +66,10 @@ public final class DaemonHarness implements AutoCloseable {
     private String password = PASSWORD;
     private Duration idleRenew = Duration.ofSeconds(2);
     private UnaryOperator<ArrivalHandler> wrap = UnaryOperator.identity();
+    private List<String> pollFolders = List.of();
+    private Duration pollInterval = Duration.ofMillis(500);
+    private double maxMessagesPerSecond = 50;
+    private TestJobScheduler scheduler;
     private Daemon daemon;
     private IMAPStore client;
 
@@ -113,6 +118,24 @@ public final class DaemonHarness implements AutoCloseable {
         return this;
     }
 
+    /** Polls these folders (globs) every {@code interval} (also the NOOP period of servers without IDLE). */
+    public DaemonHarness poll(Duration interval, String... folders) {
+        pollFolders = List.of(folders);
+        pollInterval = interval;
+        return this;
+    }
+
+    /** The rate limit of scheduled rules' runs, from the next start on. */
+    public DaemonHarness maxMessagesPerSecond(double perSecond) {
+        maxMessagesPerSecond = perSecond;
+        return this;
+    }
+
+    /** The jobs of the running daemon (fire one with {@link TestJobScheduler#fire}). */
+    TestJobScheduler scheduler() {
+        return scheduler;
+    }
+
     /** Wraps the daemon's arrival handler (to inject failures) from the next start on. */
     public DaemonHarness wrapHandler(UnaryOperator<ArrivalHandler> w) {
         wrap = w;
@@ -137,14 +160,15 @@ public final class DaemonHarness implements AutoCloseable {
         int port = proxy != null ? proxy.port() : greenMail.getImap().getPort();
         Endpoint imap = new Endpoint("127.0.0.1", port, TlsMode.NONE);
         return new Account(ACCOUNT, provider, USER, new Account.Secret(password), imap, imap, null, List.of("INBOX"),
-                List.of(), Duration.ofMillis(500), idleRenew, true);
+                pollFolders, pollInterval, idleRenew, true);
     }
 
     /** Starts the daemon and waits until every watcher idles (or polls). */
     public Daemon start() throws Daemon.StartFailure {
-        daemon = Daemon.start(List.of(account()), new Daemon.Options(rulesDir, pluginsDir, false, Duration.ofMillis(100)),
-                new RuleLoaderFactory(PluginRegistry.builtins(), pluginsDir), new RuleEngine(), stores,
-                Clock.systemUTC(), wrap);
+        scheduler = new TestJobScheduler();
+        daemon = Daemon.start(List.of(account()), new Daemon.Options(rulesDir, pluginsDir, false, Duration.ofMillis(100),
+                maxMessagesPerSecond), new RuleLoaderFactory(PluginRegistry.builtins(), pluginsDir), new RuleEngine(), stores,
+                scheduler, Clock.systemUTC(), wrap);
         awaitWatching();
         return daemon;
     }
@@ -158,6 +182,10 @@ public final class DaemonHarness implements AutoCloseable {
         if (daemon != null) {
             daemon.close();
             daemon = null;
+        }
+        if (scheduler != null) {
+            scheduler.close();
+            scheduler = null;
         }
     }
 

@@ -21,6 +21,7 @@ public final class TestState {
     public final CheckpointStore checkpoints;
     public final ProcessedStore processed;
     public final AuditTrail audit;
+    public final ScheduleProgressStore progress;
     public final StateStore store;
     private volatile String failOn;
 
@@ -38,6 +39,7 @@ public final class TestState {
         checkpoints = new CheckpointStore(db);
         processed = new ProcessedStore(db);
         audit = new AuditTrail(db);
+        progress = new ScheduleProgressStore(db);
         Flyway flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load();
         store = new StateStore(db, flyway, checkpoints, processed);
     }
