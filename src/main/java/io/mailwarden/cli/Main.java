@@ -16,15 +16,28 @@ public class Main implements QuarkusApplication {
 
     public static void main(String... args) {
         MimeDefaults.install(); // Jakarta Mail reads these once, when its classes load: before anything else
-        if (!runsDaemon(args) && System.getProperty(SCHEDULER_ENABLED) == null
-                && System.getenv("QUARKUS_SCHEDULER_ENABLED") == null) {
-            // only the daemon schedules jobs; the other subcommands skip creating Quartz (a quarter second)
-            System.setProperty(SCHEDULER_ENABLED, "false");
-        }
+        configureFor(args);
         Quarkus.run(Main.class, args);
     }
 
+    /** Start-up settings that depend on the subcommand (read by Quarkus when it starts). */
+    static void configureFor(String... args) {
+        if (!runsDaemon(args)) {
+            // only the daemon schedules jobs (the others skip creating Quartz, a quarter second) and
+            // serves HTTP: subcommands must never take the port a running daemon listens on
+            disableUnlessSet(SCHEDULER_ENABLED, "QUARKUS_SCHEDULER_ENABLED");
+            disableUnlessSet(HTTP_ENABLED, "QUARKUS_HTTP_HOST_ENABLED");
+        }
+    }
+
     private static final String SCHEDULER_ENABLED = "quarkus.scheduler.enabled";
+    private static final String HTTP_ENABLED = "quarkus.http.host-enabled";
+
+    private static void disableUnlessSet(String property, String env) {
+        if (System.getProperty(property) == null && System.getenv(env) == null) {
+            System.setProperty(property, "false");
+        }
+    }
 
     /** Whether the subcommand is one that runs the daemon ({@code run}, {@code demo}). */
     static boolean runsDaemon(String... args) {

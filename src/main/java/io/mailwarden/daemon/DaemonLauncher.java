@@ -18,6 +18,7 @@ public class DaemonLauncher {
     private final Stores stores;
     private final QuarkusJobScheduler scheduler;
     private final ScheduleConfig schedule;
+    private volatile Daemon running;
 
     public DaemonLauncher(RuleLoaderFactory loaders, RuleEngine engine, Stores stores, QuarkusJobScheduler scheduler,
             ScheduleConfig schedule) {
@@ -29,8 +30,14 @@ public class DaemonLauncher {
     }
 
     public Daemon start(List<Account> accounts, Daemon.Options options) throws Daemon.StartFailure {
-        return Daemon.start(accounts, options.withMaxMessagesPerSecond(schedule.maxMessagesPerSecond()), loaders, engine,
-                stores, scheduler, Clock.systemUTC());
+        running = Daemon.start(accounts, options.withMaxMessagesPerSecond(schedule.maxMessagesPerSecond()), loaders,
+                engine, stores, scheduler, Clock.systemUTC());
+        return running;
+    }
+
+    /** The daemon this process started, for the health checks; null in subcommands that run none. */
+    public Daemon running() {
+        return running;
     }
 
     public Stores stores() {

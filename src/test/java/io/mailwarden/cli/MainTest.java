@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** Only the daemon's subcommands get a scheduler; the others skip creating Quartz. */
+/** Only the daemon's subcommands get a scheduler and an HTTP port; the others skip both. */
 class MainTest {
 
     @Test
@@ -16,5 +16,22 @@ class MainTest {
         assertThat(Main.runsDaemon("accounts", "test", "run")).isFalse();
         assertThat(Main.runsDaemon()).isFalse();
         assertThat(Main.runsDaemon("--help")).isFalse();
+    }
+
+    @Test
+    void subcommandsOtherThanRunAndDemoOpenNoHttpPortAndNoScheduler() {
+        try {
+            Main.configureFor("rules", "check");
+            assertThat(System.getProperty("quarkus.http.host-enabled")).isEqualTo("false");
+            assertThat(System.getProperty("quarkus.scheduler.enabled")).isEqualTo("false");
+            System.clearProperty("quarkus.http.host-enabled");
+            System.clearProperty("quarkus.scheduler.enabled");
+            Main.configureFor("run");
+            assertThat(System.getProperty("quarkus.http.host-enabled")).isNull();
+            assertThat(System.getProperty("quarkus.scheduler.enabled")).isNull();
+        } finally {
+            System.clearProperty("quarkus.http.host-enabled");
+            System.clearProperty("quarkus.scheduler.enabled");
+        }
     }
 }
