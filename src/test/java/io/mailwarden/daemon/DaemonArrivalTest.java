@@ -5,29 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mailwarden.state.AuditEntry;
 import jakarta.mail.Flags;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** New mail meets the rules on a plain IMAP server (GreenMail): what ends up on the server and in the audit trail. */
 class DaemonArrivalTest {
 
-    @TempDir
-    Path tmp;
-
-    DaemonHarness h;
-
-    @BeforeEach
-    void harness() {
-        h = new DaemonHarness(tmp);
-    }
-
-    @AfterEach
-    void close() {
-        h.close();
-    }
+    @RegisterExtension
+    final DaemonHarness h = new DaemonHarness();
 
     @Test
     void arrivalIsMovedFlaggedTaggedAndCopiedPerRuleAndAudited() throws Exception {

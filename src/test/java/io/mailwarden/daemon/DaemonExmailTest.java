@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mailwarden.testing.exmail.ExmailProxy;
 import jakarta.mail.Flags;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Whole scenarios through the Exmail proxy: Exmail's layout, capabilities with and without MOVE and UIDPLUS. */
 class DaemonExmailTest {
@@ -25,19 +23,12 @@ class DaemonExmailTest {
                   - delete
             """;
 
-    @TempDir
-    Path tmp;
-
-    DaemonHarness h;
+    @RegisterExtension
+    final DaemonHarness h = new DaemonHarness();
 
     @BeforeEach
     void harness() {
-        h = new DaemonHarness(tmp).exmailLayout().rules(RULES);
-    }
-
-    @AfterEach
-    void close() {
-        h.close();
+        h.exmailLayout().rules(RULES);
     }
 
     @Test

@@ -13,15 +13,12 @@ import io.mailwarden.testing.exmail.ExmailBehaviour.IdleCut;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.angus.mail.imap.IMAPFolder;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Servers that drop connections, mail that vanishes, plans that fail: the daemon goes on and never loops. */
 class DaemonFaultTest {
@@ -33,20 +30,8 @@ class DaemonFaultTest {
                 then: [flag]
             """;
 
-    @TempDir
-    Path tmp;
-
-    DaemonHarness h;
-
-    @BeforeEach
-    void harness() {
-        h = new DaemonHarness(tmp);
-    }
-
-    @AfterEach
-    void close() {
-        h.close();
-    }
+    @RegisterExtension
+    final DaemonHarness h = new DaemonHarness();
 
     @Test
     void newMailIsHandledAfterTheServerDroppedEveryConnectionDuringIdle() throws Exception {

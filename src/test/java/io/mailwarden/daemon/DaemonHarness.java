@@ -46,7 +46,7 @@ import org.eclipse.angus.mail.imap.IMAPStore;
  * {@link ExmailProxy} in front of it, rules in a temp directory, the state store over in-memory H2
  * (kept across restarts), and a separate plain Angus client to check what the server holds.
  */
-public final class DaemonHarness implements AutoCloseable {
+public final class DaemonHarness implements AutoCloseable, org.junit.jupiter.api.extension.AfterEachCallback {
 
     public static final String ACCOUNT = "acme";
     public static final String USER = "zhang.san@example.cn";
@@ -73,7 +73,33 @@ public final class DaemonHarness implements AutoCloseable {
     private Daemon daemon;
     private IMAPStore client;
 
-    public DaemonHarness(Path tmp) {
+    private final Path tmp;
+
+    /** A harness in a temporary directory of its own; register it with {@code @RegisterExtension} to close it after each test. */
+    public DaemonHarness() {
+        this(temporaryDirectory());
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("mailwarden-daemon-test");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void afterEach(org.junit.jupiter.api.extension.ExtensionContext context) {
+        close();
+        try (var files = Files.walk(tmp)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            // a temporary directory left behind loses nothing
+        }
+    }
+
+    private DaemonHarness(Path tmp) {
+        this.tmp = tmp;
         greenMail = new GreenMail(ServerSetupTest.IMAP.dynamicPort());
         greenMail.start();
         user = greenMail.setUser(USER, USER, PASSWORD);

@@ -7,32 +7,17 @@ import io.mailwarden.cli.RunCommandAccess;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A very large message, and a refused login at start. */
 class DaemonLargeAndLoginTest {
 
-    @TempDir
-    Path tmp;
-
-    DaemonHarness h;
-
-    @BeforeEach
-    void harness() {
-        h = new DaemonHarness(tmp);
-    }
-
-    @AfterEach
-    void close() {
-        h.close();
-    }
+    @RegisterExtension
+    final DaemonHarness h = new DaemonHarness();
 
     @Test
     void aFiftyMegabyteMessageIsHandled() throws Exception {

@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mailwarden.state.AuditEntry;
 import jakarta.mail.Flags;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Stopping and starting the daemon, and a folder whose UIDVALIDITY changed: every message handled exactly once. */
 class DaemonRestartTest {
@@ -23,19 +21,12 @@ class DaemonRestartTest {
                   - copy: Archive
             """;
 
-    @TempDir
-    Path tmp;
-
-    DaemonHarness h;
+    @RegisterExtension
+    final DaemonHarness h = new DaemonHarness();
 
     @BeforeEach
     void harness() {
-        h = new DaemonHarness(tmp).rules(COPY_RULE);
-    }
-
-    @AfterEach
-    void close() {
-        h.close();
+        h.rules(COPY_RULE);
     }
 
     @Test

@@ -9,7 +9,6 @@ import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -17,10 +16,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Polled folders and scheduled rules against GreenMail: jobs, exactly-once, resumable walks, rate limit. */
 class DaemonScheduleTest {
@@ -28,20 +25,8 @@ class DaemonScheduleTest {
     /** A cron that does not fire during a test: the test fires the job itself. */
     static final String NEVER = "0 0 0 1 1 ? 2099";
 
-    @TempDir
-    Path tmp;
-
-    DaemonHarness h;
-
-    @BeforeEach
-    void harness() {
-        h = new DaemonHarness(tmp);
-    }
-
-    @AfterEach
-    void close() {
-        h.close();
-    }
+    @RegisterExtension
+    final DaemonHarness h = new DaemonHarness();
 
     @Test
     void polledFolderNewMailIsHandledOnTheIntervalAndExactlyOnceAcrossRestarts() throws Exception {
