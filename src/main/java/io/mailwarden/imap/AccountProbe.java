@@ -69,7 +69,7 @@ public final class AccountProbe {
             }
             return new Report(capabilities, folders, fallbacks(store, account.pollInterval()), warnings);
         } catch (MessagingException e) {
-            throw new ImapException(ImapException.Scope.ACCOUNT, true, account.name() + ": " + ImapConnector.rootMessage(e), e);
+            throw new ImapException(account.name() + ": " + ImapConnector.rootMessage(e), e);
         } finally {
             ImapConnector.closeQuietly(store);
         }

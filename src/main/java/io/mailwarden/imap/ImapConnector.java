@@ -25,7 +25,7 @@ public final class ImapConnector {
         try {
             this.session = ImapSessions.session(account);
         } catch (GeneralSecurityException | IOException e) {
-            throw new ImapException(ImapException.Scope.ACCOUNT, false, "account " + account.name()
+            throw new ImapException("account " + account.name()
                     + ": cannot use trust-pem " + account.trustPem() + ": " + e.getMessage(), e);
         }
     }
@@ -45,9 +45,9 @@ public final class ImapConnector {
             }
             return store;
         } catch (AuthenticationFailedException e) {
-            throw new ImapException(ImapException.Scope.ACCOUNT, true, loginFailure(e), e);
+            throw new ImapException(loginFailure(e), e);
         } catch (MessagingException e) {
-            throw new ImapException(ImapException.Scope.ACCOUNT, true, "account " + account.name()
+            throw new ImapException("account " + account.name()
                     + ": cannot connect to " + account.imap() + ": " + rootMessage(e), e);
         }
     }
@@ -72,7 +72,7 @@ public final class ImapConnector {
                 Thread.sleep(wait.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new ImapException(ImapException.Scope.ACCOUNT, true, account.name() + ": interrupted", e);
+                throw new ImapException(account.name() + ": interrupted", e);
             }
         }
     }
