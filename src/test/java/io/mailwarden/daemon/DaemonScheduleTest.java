@@ -168,8 +168,14 @@ class DaemonScheduleTest {
         h.deliver("Invoice 4");
         h.deliver("Invoice 5");
         await("the run is over", () -> progress("file-invoices").map(ScheduleProgress::finished).orElse(false));
-        h.scheduler().fire("rule:file-invoices"); // a new run over UIDs 2, 5, 6, 7: a set with a gap
-        await("the new invoices are filed", () -> moves().size() == 5);
+        // a new run over UIDs 2, 5, 6, 7 (a set with a gap); a firing that comes while the last run's job is
+        // still returning is skipped by design, so fire until the run has happened
+        await("the new invoices are filed", () -> {
+            if (moves().size() < 5) {
+                h.scheduler().fire("rule:file-invoices");
+            }
+            return moves().size() == 5;
+        });
 
         assertThat(h.subjects("其他文件夹/财务/发票")).containsExactlyInAnyOrder("Invoice 1", "Invoice 2", "Invoice 3",
                 "Invoice 4", "Invoice 5");
