@@ -163,7 +163,7 @@ public final class FolderScan {
     }
 
     /** Runs a UID FETCH; the FETCH responses that carry a UID, by UID. Other responses reach the folder. */
-    private static Map<Long, FetchResponse> fetch(IMAPFolder folder, String command) throws MessagingException {
+    static Map<Long, FetchResponse> fetch(IMAPFolder folder, String command) throws MessagingException {
         Object out = folder.doCommand(p -> {
             Response[] r = p.command(command, null);
             Map<Long, FetchResponse> byUid = new HashMap<>();
