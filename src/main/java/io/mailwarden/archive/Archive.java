@@ -65,14 +65,16 @@ public final class Archive {
     }
 
     /**
-     * Records that a rule moved the message at {@code from} to {@code folder}: the old place is kept as
-     * MOVED and the new one is archived with UID 0 until the folder is read again.
+     * Records that a rule moved the message to {@code folder}: the old place stays in the catalog as MOVED
+     * (its document leaves the index) and the new one is archived with UID 0 until the folder is read again.
      */
     public void moved(MessageArrived m, String folder, List<String> rules) throws IOException {
         MessageRef ref = m.ref();
         RawStore.Stored stored = store.put(m.raw());
-        catalog.findAt(ref.account(), ref.folder(), ref.uidValidity(), ref.uid())
-                .ifPresent(old -> markAndReindex(old, Status.MOVED));
+        catalog.findAt(ref.account(), ref.folder(), ref.uidValidity(), ref.uid()).ifPresent(old -> {
+            catalog.setStatus(old.id(), Status.MOVED);
+            indexer.remove(old.id());
+        });
         ArchivedLocation place = new ArchivedLocation(ArchivedLocation.movedIdOf(ref.account(), folder, stored.hash()),
                 ref.account(), folder, 0, 0, stored.hash(), messageId(m.raw()), m.raw().length, m.internalDate(),
                 flags(m), rules, Status.PRESENT, clock.instant());
@@ -83,20 +85,11 @@ public final class Archive {
 
     /** The message is no longer on the server at this place: kept in the archive, marked DELETED. */
     public void deletedOnServer(ArchivedLocation place) {
-        markAndReindex(place, Status.DELETED);
-    }
-
-    private void markAndReindex(ArchivedLocation place, Status status) {
-        if (place.status() == status) {
+        if (place.status() == Status.DELETED) {
             return;
         }
-        catalog.setStatus(place.id(), status);
-        try {
-            indexer.index(place.withStatus(status), store.read(place.contentHash()));
-        } catch (IOException e) {
-            // the catalog is right; the index catches up at the next start's reconciliation
-            LOG.warnf("archive: %s marked %s, but re-indexing failed: %s", place.id(), status, e.getMessage());
-        }
+        catalog.setStatus(place.id(), Status.DELETED);
+        indexer.markDeletedOnServer(place.id());
     }
 
     public RawStore store() {
