@@ -107,6 +107,28 @@ public class ArchiveCatalog {
         });
     }
 
+    /**
+     * The ids of places archived as present in the folder under another UIDVALIDITY than {@code uidValidity}:
+     * after the server renumbered the folder, those UIDs name nothing any more.
+     */
+    public List<String> presentUnderOtherUidValidity(String account, String folder, long uidValidity) {
+        return db.call(() -> "list archived messages of " + account + "/" + folder, c -> {
+            List<String> ids = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM archive_location WHERE account = ?"
+                    + " AND folder = ? AND uidvalidity <> ? AND status = 'PRESENT' AND uid > 0")) {
+                ps.setString(1, account);
+                ps.setString(2, folder);
+                ps.setLong(3, uidValidity);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getString(1));
+                    }
+                }
+            }
+            return ids;
+        });
+    }
+
     /** The place with this UID, if archived. */
     public Optional<ArchivedLocation> findAt(String account, String folder, long uidValidity, long uid) {
         return find(ArchivedLocation.idOf(account, folder, uidValidity, uid));
