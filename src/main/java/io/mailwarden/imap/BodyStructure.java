@@ -39,9 +39,10 @@ final class BodyStructure {
     private void part(List<?> body) {
         if (!body.isEmpty() && body.get(0) instanceof List<?>) {
             for (Object child : body) {
-                if (child instanceof List<?> c) {
-                    part(c); // leading lists are the parts; the subtype and extension data follow
+                if (!(child instanceof List<?> c)) {
+                    break; // the parts lead; the subtype and extension data (parameters are a list too) follow
                 }
+                part(c);
             }
             return;
         }
