@@ -29,9 +29,9 @@ import org.jboss.logging.Logger;
  * Reading messages the way every part of the daemon does, by UID and in ascending sets only, always
  * with PEEK (reading never marks mail read) and never trusting ENVELOPE: the header bytes are parsed
  * locally. A message is read either whole, or as its header section and BODYSTRUCTURE when no reader
- * of the folder needs the body (a batch of them in one UID FETCH).
+ * of the folder needs the body (a batch of them in one UID FETCH). An instance reads one open folder.
  */
-final class ImapMessages {
+record ImapMessages(IMAPFolder folder, String account, String folderName, long uidValidity) {
 
     /** What a message read whole is fetched with: one round trip, flags and size included. */
     static final String WHOLE = "(UID FLAGS INTERNALDATE RFC822.SIZE BODY.PEEK[])";
@@ -39,18 +39,6 @@ final class ImapMessages {
     static final String HEADERS = "(UID FLAGS INTERNALDATE RFC822.SIZE BODY.PEEK[HEADER] BODYSTRUCTURE)";
 
     private static final Logger LOG = Logger.getLogger(ImapMessages.class);
-
-    private final IMAPFolder folder;
-    private final String account;
-    private final String folderName;
-    private final long uidValidity;
-
-    ImapMessages(IMAPFolder folder, String account, String folderName, long uidValidity) {
-        this.folder = folder;
-        this.account = account;
-        this.folderName = folderName;
-        this.uidValidity = uidValidity;
-    }
 
     /**
      * The messages of {@code uids} (ascending) still in the folder, in UID order: each whole when
