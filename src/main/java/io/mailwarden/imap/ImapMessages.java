@@ -85,6 +85,11 @@ record ImapMessages(IMAPFolder folder, String account, String folderName, long u
     }
 
     private MessageArrived arrived(long uid, FetchResponse r, byte[] raw, boolean complete, boolean recheck) {
+        return arrived(new MessageRef(account, folderName, uidValidity, uid), r, raw, complete, recheck);
+    }
+
+    /** A message from its FETCH response: flags, INTERNALDATE and RFC822.SIZE, and the structure when not complete. */
+    static MessageArrived arrived(MessageRef ref, FetchResponse r, byte[] raw, boolean complete, boolean recheck) {
         Set<String> flags = new HashSet<>();
         Set<String> keywords = new HashSet<>();
         FLAGS f = r.getItem(FLAGS.class);
@@ -97,7 +102,6 @@ record ImapMessages(IMAPFolder folder, String account, String folderName, long u
         INTERNALDATE date = r.getItem(INTERNALDATE.class);
         Instant internal = date == null || date.getDate() == null ? null : date.getDate().toInstant();
         RFC822SIZE size = r.getItem(RFC822SIZE.class);
-        MessageRef ref = new MessageRef(account, folderName, uidValidity, uid);
         return new MessageArrived(ref, raw, complete, size == null ? raw.length : size.size,
                 complete ? List.of() : BodyStructure.attachments(r.toString()), flags, keywords, internal, recheck);
     }
