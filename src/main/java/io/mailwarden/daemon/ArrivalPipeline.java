@@ -60,8 +60,8 @@ public final class ArrivalPipeline implements ArrivalHandler {
     public Disposition handle(MessageArrived arrived, MailboxPort port) {
         MessageRef ref = arrived.ref();
         MessageKey key = new MessageKey(ref.account(), ref.folder(), ref.uidValidity(), ref.uid());
-        String hash = ContentHash.of(arrived.raw());
-        Message message = parser.parse(arrived.raw());
+        String hash = ContentHash.of(arrived.headerSection());
+        Message message = parser.parseArrival(arrived);
         String messageId = message.messageId();
         if (arrived.afterUidValidityChange() && processed.alreadyDone(ref.account(), messageId, hash)) {
             LOG.infof("%s: already handled before the UIDVALIDITY change (%s); no action repeated", ref, messageId);

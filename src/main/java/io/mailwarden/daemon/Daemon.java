@@ -5,6 +5,7 @@ import io.mailwarden.imap.LoginBudget;
 import io.mailwarden.imap.Supervisor;
 import io.mailwarden.imap.WatchState;
 import io.mailwarden.message.ArrivalHandler;
+import io.mailwarden.message.BodyNeed;
 import io.mailwarden.rules.RuleLoaderFactory;
 import io.mailwarden.rules.RuleRepository;
 import io.mailwarden.rules.RulesWatcher;
@@ -99,9 +100,10 @@ public final class Daemon implements AutoCloseable {
         }
         ArrivalHandler handler = wrap.apply(new ArrivalPipeline(rules, engine, stores, clock, options.dryRun()));
         WatchState watchState = StateAdapters.watchState(stores.checkpoints());
-        Supervisor supervisor = new Supervisor(handler, watchState, clock, options.backoffBase(), budget);
+        BodyNeed bodyNeed = (account, folder) -> rules.current().needsBody(account, folder);
+        Supervisor supervisor = new Supervisor(handler, bodyNeed, watchState, clock, options.backoffBase(), budget);
         supervisor.start(accounts);
-        scheduled.start(accounts, budget, handler, watchState);
+        scheduled.start(accounts, budget, handler, bodyNeed, watchState);
         return new Daemon(supervisor, watcher, rules, scheduled);
     }
 

@@ -84,7 +84,8 @@ public final class ScheduledRuleRun {
             Predicate<String> scope = rule.scope().folderGlobs().isEmpty() ? null
                     : folder -> rule.scope().includes(account.name(), folder);
             try {
-                boolean done = new FolderScan(new ImapConnector(account, budgets.apply(account)))
+                boolean done = new FolderScan(new ImapConnector(account, budgets.apply(account)),
+                        (a, f) -> rule.needsBody())
                         .walk(scope, new Walk(rule, account.name(), started, limit));
                 LOG.debugf("rule %s, account %s: run %s", rule.name(), account.name(), done ? "finished" : "stopped");
             } catch (ImapException e) {
@@ -129,7 +130,7 @@ public final class ScheduledRuleRun {
                 return false;
             }
             MessageRef ref = arrived.ref();
-            Message message = parser.parse(arrived.raw());
+            Message message = parser.parseArrival(arrived);
             MailItem item = new MailItem(ref.account(), ref.folder(), ref.uid(), arrived.flags(), arrived.keywords(),
                     arrived.internalDate(), message, null);
             Plan plan = withoutNoOps(engine.evaluateScheduled(rule, item, clock.instant()), item);
