@@ -9,23 +9,11 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class BadAttachmentTest {
 
-    private static TextExtractor extractor;
-
-    @BeforeAll
-    static void start() {
-        extractor = new TextExtractor(ExtractLimits.defaults());
-    }
-
-    @AfterAll
-    static void stop() {
-        extractor.close();
-    }
+    private static final TextExtractor extractor = SharedExtractor.DEFAULT;
 
     private static ExtractLimits with(Duration timeout, int maxChars, int maxDepth, long maxExpanded) {
         return new ExtractLimits(timeout, maxChars, maxDepth, maxExpanded, true);

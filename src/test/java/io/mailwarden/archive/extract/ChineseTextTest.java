@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mailwarden.archive.extract.Extraction.Status;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class ChineseTextTest {
@@ -17,17 +15,7 @@ class ChineseTextTest {
     private static final Charset GBK = Charset.forName("GBK");
     private static final Charset BIG5 = Charset.forName("Big5");
 
-    private static TextExtractor extractor;
-
-    @BeforeAll
-    static void start() {
-        extractor = new TextExtractor(ExtractLimits.defaults());
-    }
-
-    @AfterAll
-    static void stop() {
-        extractor.close();
-    }
+    private static final TextExtractor extractor = SharedExtractor.DEFAULT;
 
     private static String text(byte[] bytes, String type, String charset, String name) {
         Extraction e = extractor.extract(bytes, type, charset, name);

@@ -7,25 +7,11 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class MessageExtractorTest {
 
-    private static TextExtractor tika;
-    private static MessageExtractor extractor;
-
-    @BeforeAll
-    static void start() {
-        tika = new TextExtractor(ExtractLimits.defaults());
-        extractor = new MessageExtractor(tika);
-    }
-
-    @AfterAll
-    static void stop() {
-        tika.close();
-    }
+    private static final MessageExtractor extractor = new MessageExtractor(SharedExtractor.DEFAULT);
 
     private static String headers(String subject, String contentType) {
         return "From: a@example.com\r\nTo: b@example.com\r\nSubject: " + subject

@@ -8,23 +8,11 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class TextExtractorFormatsTest {
 
-    private static TextExtractor extractor;
-
-    @BeforeAll
-    static void start() {
-        extractor = new TextExtractor(ExtractLimits.defaults());
-    }
-
-    @AfterAll
-    static void stop() {
-        extractor.close();
-    }
+    private static final TextExtractor extractor = SharedExtractor.DEFAULT;
 
     private static Extraction extract(byte[] bytes, String type, String name) {
         return extractor.extract(bytes, type, null, name);
