@@ -22,6 +22,7 @@ public final class TestState {
     public final ProcessedStore processed;
     public final AuditTrail audit;
     public final ScheduleProgressStore progress;
+    public final OutboxStore outbox;
     public final StateStore store;
     private volatile String failOn;
 
@@ -40,6 +41,7 @@ public final class TestState {
         processed = new ProcessedStore(db);
         audit = new AuditTrail(db);
         progress = new ScheduleProgressStore(db);
+        outbox = new OutboxStore(db);
         Flyway flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load();
         store = new StateStore(db, flyway, checkpoints, processed);
     }
