@@ -230,6 +230,11 @@ public final class DaemonHarness implements AutoCloseable, org.junit.jupiter.api
         return stores;
     }
 
+    /** The mail server's SMTP port (loopback, no TLS, no login needed). */
+    public int smtpPort() {
+        return greenMail.getSmtp().getPort();
+    }
+
     /** Every message the mail server received by SMTP, oldest first. */
     public List<MimeMessage> smtpReceived() {
         return List.of(greenMail.getReceivedMessages());
