@@ -150,6 +150,19 @@ public class OutboxStore {
         });
     }
 
+    /** Forgets an account's outbox and vacation memory (the demo starts afresh on its throw-away server). */
+    public void forgetAccount(String account) {
+        db.call(() -> "forget the outbox of account " + account, c -> {
+            for (String table : new String[] {"outbox", "reply_memory"}) {
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE account = ?")) {
+                    ps.setString(1, account);
+                    ps.executeUpdate();
+                }
+            }
+            return null;
+        });
+    }
+
     private void update(long id, String sql, Object... values) {
         db.call(() -> "update outgoing mail #" + id, c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
