@@ -60,6 +60,7 @@ public final class DaemonHarness implements AutoCloseable, org.junit.jupiter.api
     private final String accountName;
     private final String address;
     private final boolean ownsServer;
+    private String sentFolder;
     private OutboundSettings outbound = new OutboundSettings(200, 50, Duration.ofHours(1),
             OutboundSettings.defaults().neverReplyTo(), OutboundSettings.defaults().spamHeaders(), false,
             Duration.ofMillis(200), Duration.ofMillis(200), Duration.ofSeconds(1), 5, Duration.ofSeconds(10));
@@ -217,12 +218,18 @@ public final class DaemonHarness implements AutoCloseable, org.junit.jupiter.api
         return outbound;
     }
 
+    /** Keeps a copy of sent automatic mail in this folder, from the next start on. */
+    public DaemonHarness sentFolder(String folder) {
+        sentFolder = folder;
+        return this;
+    }
+
     public Account account() {
         int port = proxy != null ? proxy.port() : greenMail.getImap().getPort();
         Endpoint imap = new Endpoint("127.0.0.1", port, TlsMode.NONE);
         Endpoint smtp = new Endpoint("127.0.0.1", greenMail.getSmtp().getPort(), TlsMode.NONE);
         return new Account(accountName, provider, address, new Account.Secret(password), imap, smtp, null,
-                List.of("INBOX"), pollFolders, pollInterval, idleRenew, true, address, null);
+                List.of("INBOX"), pollFolders, pollInterval, idleRenew, true, address, sentFolder);
     }
 
     /** The state store of this daemon (outbox and vacation memory included). */

@@ -125,6 +125,15 @@ class AutoReplyDaemonTest {
     }
 
     @Test
+    void aCopyOfWhatWasSentGoesToTheConfiguredSentFolderMarkedRead() throws Exception {
+        h.rules(REPLY_RULE.formatted(60)).sentFolder("Sent Messages").start();
+        h.deliver(mail(CUSTOMER, null, "Copy please", "Return-Path: <" + CUSTOMER + ">"));
+        await("the copy is in the sent folder", () -> h.holds("Sent Messages", "Re: Copy please"));
+        assertThat(h.find("Sent Messages", "Re: Copy please").orElseThrow().has(jakarta.mail.Flags.Flag.SEEN)).isTrue();
+        assertThat(h.subjects("Sent Messages")).containsExactly("Re: Copy please");
+    }
+
+    @Test
     void neverAnswersListsBulkRobotsNullSendersOrItselfAndCountsWhy() throws Exception {
         h.rules(REPLY_RULE.formatted(60)).start();
         String rp = "Return-Path: <someone@vendor.example>";
