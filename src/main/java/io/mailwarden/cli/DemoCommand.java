@@ -48,6 +48,7 @@ public class DemoCommand implements Callable<Integer> {
         try (DemoServer server = DemoServer.start(imapPort, smtpPort)) {
             launcher.stores().state().migrate();
             launcher.stores().state().forgetAccount(DemoServer.ACCOUNT); // a fresh server each run: start afresh
+            launcher.stores().outbox().forgetAccount(DemoServer.ACCOUNT);
             var options = new Daemon.Options(config.rules().dir(), config.plugins().dir(), false, Duration.ofMillis(200));
             try (Daemon daemon = launcher.start(List.of(server.account()), options)) {
                 server.awaitWatching(daemon, Duration.ofSeconds(30));
@@ -55,7 +56,9 @@ public class DemoCommand implements Callable<Integer> {
                 out.printf("%nDelivered %d sample messages from %s to the demo INBOX; the example rules from %s act on them:%n%n",
                         delivered, samples, config.rules().dir());
                 server.awaitHandled(launcher.stores().checkpoints(), delivered, Duration.ofSeconds(60));
-                DemoReport.print(out, launcher.stores().audit().recent(500), started, server.folderSummary());
+                server.awaitOutbox(launcher.stores().outbox(), Duration.ofSeconds(30));
+                DemoReport.print(out, launcher.stores().audit().recent(500), started, server.folderSummary(),
+                        server.automaticMail());
                 out.flush();
                 if (!once) {
                     DemoReport.howToWatch(out, imapPort, smtpPort);

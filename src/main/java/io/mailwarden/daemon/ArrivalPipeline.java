@@ -1,6 +1,7 @@
 package io.mailwarden.daemon;
 
 import io.mailwarden.actions.Execution;
+import io.mailwarden.actions.IncomingMessage;
 import io.mailwarden.actions.PlanExecutor;
 import io.mailwarden.message.ArrivalHandler;
 import io.mailwarden.message.MailItem;
@@ -44,10 +45,11 @@ public final class ArrivalPipeline implements ArrivalHandler {
     private final Clock clock;
     private final boolean dryRun;
 
-    public ArrivalPipeline(RuleRepository rules, RuleEngine engine, Stores stores, Clock clock, boolean dryRun) {
+    public ArrivalPipeline(RuleRepository rules, RuleEngine engine, PlanExecutor executor, Stores stores, Clock clock,
+            boolean dryRun) {
         this.rules = rules;
         this.engine = engine;
-        this.executor = new PlanExecutor(StateAdapters.auditSink(stores.audit()));
+        this.executor = executor;
         this.state = stores.state();
         this.checkpoints = stores.checkpoints();
         this.processed = stores.processed();
@@ -75,7 +77,7 @@ public final class ArrivalPipeline implements ArrivalHandler {
         if (plan.isEmpty()) {
             LOG.debugf("%s: no rule matched", ref);
         }
-        Execution done = executor.execute(plan, ref, messageId, port, dryRun);
+        Execution done = executor.execute(plan, new IncomingMessage(ref, message, arrived.raw()), port, dryRun);
         if (done.retry()) {
             int attempts = processed.recordFailure(key, messageId, hash, done.error());
             if (attempts < MAX_ATTEMPTS) {

@@ -1,6 +1,8 @@
 package io.mailwarden.daemon;
 
 import io.mailwarden.account.Account;
+import io.mailwarden.outbound.OutboundConfig;
+import io.mailwarden.outbound.OutboundSettings;
 import io.mailwarden.rules.RuleLoaderFactory;
 import io.mailwarden.rules.engine.RuleEngine;
 import io.mailwarden.schedule.QuarkusJobScheduler;
@@ -18,11 +20,13 @@ public class DaemonLauncher {
     private final Stores stores;
     private final QuarkusJobScheduler scheduler;
     private final ScheduleConfig schedule;
+    private final OutboundConfig outbound;
     private volatile Daemon running;
 
     public DaemonLauncher(RuleLoaderFactory loaders, RuleEngine engine, Stores stores, QuarkusJobScheduler scheduler,
-            ScheduleConfig schedule) {
+            ScheduleConfig schedule, OutboundConfig outbound) {
         this.loaders = loaders;
+        this.outbound = outbound;
         this.scheduler = scheduler;
         this.schedule = schedule;
         this.engine = engine;
@@ -30,8 +34,8 @@ public class DaemonLauncher {
     }
 
     public Daemon start(List<Account> accounts, Daemon.Options options) throws Daemon.StartFailure {
-        running = Daemon.start(accounts, options.withMaxMessagesPerSecond(schedule.maxMessagesPerSecond()), loaders,
-                engine, stores, scheduler, Clock.systemUTC());
+        running = Daemon.start(accounts, options.withMaxMessagesPerSecond(schedule.maxMessagesPerSecond())
+                .withOutbound(OutboundSettings.from(outbound)), loaders, engine, stores, scheduler, Clock.systemUTC());
         return running;
     }
 
