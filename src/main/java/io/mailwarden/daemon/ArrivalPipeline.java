@@ -44,9 +44,11 @@ public final class ArrivalPipeline implements ArrivalHandler {
     private final AuditTrail audit;
     private final Clock clock;
     private final boolean dryRun;
+    private final HandledSink then;
 
-    public ArrivalPipeline(RuleRepository rules, RuleEngine engine, PlanExecutor executor, Stores stores, Clock clock,
-            boolean dryRun) {
+    ArrivalPipeline(RuleRepository rules, RuleEngine engine, PlanExecutor executor, Stores stores, Clock clock,
+            boolean dryRun, HandledSink then) {
+        this.then = then;
         this.rules = rules;
         this.engine = engine;
         this.executor = executor;
@@ -87,9 +89,11 @@ public final class ArrivalPipeline implements ArrivalHandler {
             audit.record(new AuditEntry(null, ref.account(), ref.folder(), ref.uid(), messageId, "", "give-up", "FAILED",
                     "skipped after " + attempts + " attempts: " + done.error()));
             checkpoints.save(ref.account(), ref.folder(), ref.uidValidity(), ref.uid());
+            then.handled(arrived, plan, done);
             return Disposition.DONE;
         }
         state.completeMessage(key, messageId, hash, ref.uid());
+        then.handled(arrived, plan, done);
         return Disposition.DONE;
     }
 }

@@ -30,7 +30,9 @@ import java.util.function.UnaryOperator;
 
 /**
  * The running daemon: the state store migrated, the rules loaded and hot-reloaded, a watcher per
- * idled folder, a poll job per account with polled folders and a job per scheduled rule. {@link #start} fails fast (before any watcher) when the rules do not load.
+ * idled folder, a poll job per account with polled folders, a job per scheduled rule, the outbox's sender,
+ * and the archive (handled mail, and a sync job per account). {@link #start} fails fast (before any
+ * watcher) when the rules do not load.
  */
 public final class Daemon implements AutoCloseable {
 
@@ -40,10 +42,12 @@ public final class Daemon implements AutoCloseable {
     private final ScheduledWork scheduled;
     private final OutboxSender sender;
     private final OutboundCounters outbound;
+    private final ArchiveStage archive;
 
     private Daemon(Supervisor supervisor, RulesWatcher rulesWatcher, RuleRepository rules, ScheduledWork scheduled,
-            OutboxSender sender, OutboundCounters outbound) {
+            OutboxSender sender, OutboundCounters outbound, ArchiveStage archive) {
         this.supervisor = supervisor;
+        this.archive = archive;
         this.sender = sender;
         this.outbound = outbound;
         this.scheduled = scheduled;
@@ -58,19 +62,24 @@ public final class Daemon implements AutoCloseable {
      * @param outbound how replies and forwards are sent
      */
     public record Options(Path rulesDir, Path pluginsDir, boolean dryRun, Duration backoffBase, double maxMessagesPerSecond,
-            OutboundSettings outbound) {
+            OutboundSettings outbound, Archiving archiving) {
 
-        /** With the default rate of scheduled runs (50 messages a second) and the default outbound settings. */
+        /** With the default rate of scheduled runs (50 messages a second), the default outbound settings, no archive. */
         public Options(Path rulesDir, Path pluginsDir, boolean dryRun, Duration backoffBase) {
-            this(rulesDir, pluginsDir, dryRun, backoffBase, 50, OutboundSettings.defaults());
+            this(rulesDir, pluginsDir, dryRun, backoffBase, 50, OutboundSettings.defaults(), null);
         }
 
         public Options withMaxMessagesPerSecond(double perSecond) {
-            return new Options(rulesDir, pluginsDir, dryRun, backoffBase, perSecond, outbound);
+            return new Options(rulesDir, pluginsDir, dryRun, backoffBase, perSecond, outbound, archiving);
         }
 
         public Options withOutbound(OutboundSettings settings) {
-            return new Options(rulesDir, pluginsDir, dryRun, backoffBase, maxMessagesPerSecond, settings);
+            return new Options(rulesDir, pluginsDir, dryRun, backoffBase, maxMessagesPerSecond, settings, archiving);
+        }
+
+        /** Archives the accounts' archived folders (null: no archive). */
+        public Options withArchiving(Archiving a) {
+            return new Options(rulesDir, pluginsDir, dryRun, backoffBase, maxMessagesPerSecond, outbound, a);
         }
     }
 
@@ -121,16 +130,22 @@ public final class Daemon implements AutoCloseable {
         } catch (IOException e) {
             throw new StartFailure("cannot watch the rules directory " + options.rulesDir() + ": " + e.getMessage());
         }
-        ArrivalHandler handler = wrap.apply(new ArrivalPipeline(rules, engine, executor, stores, clock, options.dryRun()));
+        ArchiveStage archive = options.archiving() == null ? null : new ArchiveStage(options.archiving(), accounts);
+        ArrivalHandler handler = wrap.apply(new ArrivalPipeline(rules, engine, executor, stores, clock, options.dryRun(),
+                archive == null ? HandledSink.NONE : archive));
         WatchState watchState = StateAdapters.watchState(stores.checkpoints());
-        BodyNeed bodyNeed = (account, folder) -> rules.current().needsBody(account, folder);
+        BodyNeed rulesNeed = (account, folder) -> rules.current().needsBody(account, folder);
+        BodyNeed bodyNeed = archive == null ? rulesNeed : rulesNeed.or(archive.bodyNeed());
         Supervisor supervisor = new Supervisor(handler, bodyNeed, watchState, clock, options.backoffBase(), budget);
         supervisor.start(accounts);
+        if (archive != null) {
+            archive.schedule(jobs, accounts, budget);
+        }
         scheduled.start(accounts, budget, handler, bodyNeed, watchState);
         if (!options.dryRun()) { // a dry run sends nothing, not even mail an earlier run left in the outbox
             sender.start();
         }
-        return new Daemon(supervisor, watcher, rules, scheduled, sender, counters);
+        return new Daemon(supervisor, watcher, rules, scheduled, sender, counters, archive);
     }
 
     /** The rules in force and the outcome of the latest (re)load. */
@@ -152,6 +167,9 @@ public final class Daemon implements AutoCloseable {
         scheduled.close(); // unschedules the jobs first: no poll or run starts while the rest stops
         supervisor.close();
         sender.close();
+        if (archive != null) {
+            archive.close(); // after the watchers: what they handed over is archived before the archive closes
+        }
         try {
             rulesWatcher.close();
         } catch (IOException e) {

@@ -148,6 +148,22 @@ public class ArchiveCatalog {
         }
     }
 
+    /**
+     * Forgets every place of {@code account} and its progress (the raw bytes stay): for {@code demo}, whose
+     * mail server starts empty each time. The index drops the documents at the next start's repair.
+     */
+    public void forgetAccount(String account) {
+        db.call(() -> "forget the archive of account " + account, c -> {
+            for (String table : List.of("archive_location", "archive_progress")) {
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE account = ?")) {
+                    ps.setString(1, account);
+                    ps.executeUpdate();
+                }
+            }
+            return null;
+        });
+    }
+
     public long count() {
         return db.call(() -> "count the archive", c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM archive_location");

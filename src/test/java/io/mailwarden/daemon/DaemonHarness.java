@@ -80,6 +80,7 @@ public final class DaemonHarness implements AutoCloseable, org.junit.jupiter.api
     private double maxMessagesPerSecond = 50;
     private TestJobScheduler scheduler;
     private Daemon daemon;
+    private Archiving archiving;
     private IMAPStore client;
 
     private final Path tmp;
@@ -247,11 +248,17 @@ public final class DaemonHarness implements AutoCloseable, org.junit.jupiter.api
         return List.of(greenMail.getReceivedMessages());
     }
 
+    /** The daemon archives with {@code a} (none by default). */
+    public DaemonHarness archiving(Archiving a) {
+        this.archiving = a;
+        return this;
+    }
+
     /** Starts the daemon and waits until every watcher idles (or polls). */
     public Daemon start() throws Daemon.StartFailure {
         scheduler = new TestJobScheduler();
         daemon = Daemon.start(List.of(account()), new Daemon.Options(rulesDir, pluginsDir, false, Duration.ofMillis(100),
-                maxMessagesPerSecond, outbound), new RuleLoaderFactory(PluginRegistry.builtins(), pluginsDir), new RuleEngine(), stores,
+                maxMessagesPerSecond, outbound, archiving), new RuleLoaderFactory(PluginRegistry.builtins(), pluginsDir), new RuleEngine(), stores,
                 scheduler, Clock.systemUTC(), wrap);
         awaitWatching();
         return daemon;
