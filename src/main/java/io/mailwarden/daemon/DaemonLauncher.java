@@ -28,6 +28,7 @@ public class DaemonLauncher {
     private final OutboundConfig outbound;
     private final ArchiveService archives;
     private volatile Daemon running;
+    private volatile ArchiveService.Opened archive;
 
     public DaemonLauncher(RuleLoaderFactory loaders, RuleEngine engine, Stores stores, QuarkusJobScheduler scheduler,
             ScheduleConfig schedule, OutboundConfig outbound, ArchiveService archives) {
@@ -67,7 +68,11 @@ public class DaemonLauncher {
         }
         try {
             new ArchiveCheck(opened.archive(), opened.indexer()).repair();
-            return new Archiving(opened.archive(), backfill, archives.config().syncInterval(), opened::close);
+            archive = opened;
+            return new Archiving(opened.archive(), backfill, archives.config().syncInterval(), () -> {
+                archive = null;
+                opened.close();
+            });
         } catch (IOException | RuntimeException e) {
             opened.close();
             throw new Daemon.StartFailure("archive: cannot repair the index after the last stop: " + e.getMessage());
@@ -77,6 +82,11 @@ public class DaemonLauncher {
     /** The daemon this process started, for the health checks; null in subcommands that run none. */
     public Daemon running() {
         return running;
+    }
+
+    /** The archive the running daemon holds open (its index is near-real-time), or null. */
+    public ArchiveService.Opened archive() {
+        return archive;
     }
 
     public Stores stores() {
