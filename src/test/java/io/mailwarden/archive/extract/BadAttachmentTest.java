@@ -116,10 +116,10 @@ class BadAttachmentTest {
         assertThatThrownBy(() -> with(Duration.ZERO, 1, 1, 1))
                 .hasMessageContaining("timeout");
         assertThatThrownBy(() -> with(Duration.ofSeconds(1), 0, 1, 1))
-                .hasMessageContaining("max-chars");
+                .hasMessageContaining("maxChars");
         assertThatThrownBy(() -> with(Duration.ofSeconds(1), 1, 0, 1))
-                .hasMessageContaining("max-depth");
+                .hasMessageContaining("maxDepth");
         assertThatThrownBy(() -> with(Duration.ofSeconds(1), 1, 1, 0))
-                .hasMessageContaining("max-expanded-bytes");
+                .hasMessageContaining("maxExpandedBytes");
     }
 }
