@@ -116,10 +116,10 @@ class BadAttachmentTest {
         assertThatThrownBy(() -> with(Duration.ZERO, 1, 1, 1))
                 .hasMessageContaining("timeout");
         assertThatThrownBy(() -> with(Duration.ofSeconds(1), 0, 1, 1))
-                .hasMessageContaining("maxChars");
+                .hasMessageContaining("max-chars");
         assertThatThrownBy(() -> with(Duration.ofSeconds(1), 1, 0, 1))
-                .hasMessageContaining("maxDepth");
+                .hasMessageContaining("max-depth");
         assertThatThrownBy(() -> with(Duration.ofSeconds(1), 1, 1, 0))
-                .hasMessageContaining("maxExpandedBytes");
+                .hasMessageContaining("max-expanded");
     }
 }
