@@ -89,7 +89,7 @@ public final class RecallCorpus {
         Map<Probe, Set<String>> plantedIn = new LinkedHashMap<>();
         for (Probe probe : PROBES) {
             Set<String> ids = new LinkedHashSet<>();
-            int times = 3 + rnd.nextInt(6);
+            int times = Math.min(count, 3 + rnd.nextInt(6));
             while (ids.size() < times) {
                 int n = rnd.nextInt(count);
                 if (ids.add(id(n))) {
