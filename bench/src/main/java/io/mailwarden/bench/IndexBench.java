@@ -9,6 +9,7 @@ import io.mailwarden.archive.index.RecallMeasurement;
 import io.mailwarden.archive.index.TextQueries;
 import io.mailwarden.message.Address;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,13 +68,18 @@ public final class IndexBench {
         double[] queryMicros;
         try (ArchiveIndex index = ArchiveIndex.open(dir, Duration.ofSeconds(30))) {
             long t0 = System.nanoTime();
+            long cpu0 = processCpuNanos();
             messages.forEach(index::upsert);
             index.commit();
             double secs = (System.nanoTime() - t0) / 1e9;
+            double cpuSecs = (processCpuNanos() - cpu0) / 1e9;
             docsPerSec = count / secs;
             System.out.printf(Locale.ROOT, "indexing: %d messages, %.1f MB of text (UTF-8), %.1f s with the commit:"
-                    + " %,.0f messages/s, %.2f MB/s of text, one thread%n", count, textBytes / 1e6, secs, docsPerSec,
-                    textBytes / 1e6 / secs);
+                    + " %,.0f messages/s, %.2f MB/s of text, one indexing thread%n", count, textBytes / 1e6, secs,
+                    docsPerSec, textBytes / 1e6 / secs);
+            System.out.printf(Locale.ROOT, "indexing: %.1f CPU-seconds of the whole JVM (merges, GC, JIT included):"
+                    + " %,.0f messages per CPU-second, %.2f MB of text per CPU-second%n", cpuSecs, count / cpuSecs,
+                    textBytes / 1e6 / cpuSecs);
             index.refresh();
             queryMicros = queryTimes(index);
             nrtMillis = visibility(index, nrtSamples);
@@ -97,6 +103,10 @@ public final class IndexBench {
                 all.recall(), all.precisionAgainstPlants(), all.precisionAgainstText(), docsPerSec,
                 (double) written / textBytes, (double) merged / textBytes, queryMicros[queryMicros.length / 2],
                 nrtMillis[nrtMillis.length / 2], nrtMillis[nrtMillis.length - 1]);
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** The UTF-8 size of the text a message gives the index: subject, body, attachment texts and names, addresses. */

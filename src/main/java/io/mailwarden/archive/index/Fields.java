@@ -14,7 +14,8 @@ import java.util.Locale;
  *   <li><b>text</b>: analysed with the bigram chain of {@link MailAnalyzers} (full recall for Chinese
  *       words of any length, English words, mixed tokens);</li>
  *   <li><b>words</b>: the same text again (its first {@link #WORDS_MAX_CHARS} characters), segmented by
- *       smartcn into Chinese words; only to rank hits (a query never needs it to match);</li>
+ *       smartcn into Chinese words, frequencies without positions; only to rank hits (a query never
+ *       needs it to match);</li>
  *   <li><b>long</b>: {@code LongPoint} for ranges and exact values.</li>
  * </ul>
  * Every value a hit list or {@link ArchiveIndex#get} needs is stored, so neither needs the raw store.
