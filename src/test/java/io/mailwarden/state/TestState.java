@@ -22,6 +22,8 @@ public final class TestState {
     public final ProcessedStore processed;
     public final AuditTrail audit;
     public final ScheduleProgressStore progress;
+    public final ArchiveCatalog archive;
+    public final OutboxStore outbox;
     public final StateStore store;
     private volatile String failOn;
 
@@ -40,6 +42,8 @@ public final class TestState {
         processed = new ProcessedStore(db);
         audit = new AuditTrail(db);
         progress = new ScheduleProgressStore(db);
+        archive = new ArchiveCatalog(db);
+        outbox = new OutboxStore(db);
         Flyway flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load();
         store = new StateStore(db, flyway, checkpoints, processed);
     }

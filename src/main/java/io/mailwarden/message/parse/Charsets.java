@@ -6,6 +6,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -83,21 +84,38 @@ public final class Charsets {
         if (isAscii(bytes)) {
             return new String(bytes, StandardCharsets.US_ASCII);
         }
-        String utf8 = strict(bytes, StandardCharsets.UTF_8);
-        if (utf8 != null) {
-            return utf8;
-        }
-        Charset guess = guessDoubleByte(bytes);
-        Charset other = guess == BIG5 ? GB18030 : guess == GB18030 ? BIG5 : null;
-        for (Charset cs : new Charset[] {guess, other}) {
-            String s = cs == null ? null : strict(bytes, cs);
+        for (Charset cs : candidates(bytes)) {
+            String s = strict(bytes, cs);
             if (s != null) {
                 return s;
             }
         }
+        Charset guess = guessDoubleByte(bytes);
         Charset last = fallback != null && fallback != StandardCharsets.US_ASCII ? fallback
                 : guess != null ? guess : WINDOWS_1252;
         return new String(bytes, last);
+    }
+
+    /** The charset {@link #decodeUnlabelled} reads these bytes with (when given no fallback). */
+    public static Charset guess(byte[] bytes) {
+        if (isAscii(bytes)) {
+            return StandardCharsets.US_ASCII;
+        }
+        for (Charset cs : candidates(bytes)) {
+            if (strict(bytes, cs) != null) {
+                return cs;
+            }
+        }
+        Charset guess = guessDoubleByte(bytes);
+        return guess != null ? guess : WINDOWS_1252;
+    }
+
+    /** UTF-8, then GB18030 or Big5 (whichever the byte pairs point to), then the other. */
+    private static List<Charset> candidates(byte[] bytes) {
+        Charset guess = guessDoubleByte(bytes);
+        Charset other = guess == BIG5 ? GB18030 : guess == GB18030 ? BIG5 : null;
+        return guess == null ? List.of(StandardCharsets.UTF_8)
+                : List.of(StandardCharsets.UTF_8, guess, other);
     }
 
     /** A header value read as ISO-8859-1 (one char per byte) holding raw 8-bit bytes: recover its text. */
@@ -113,7 +131,8 @@ public final class Charsets {
         return high ? decodeUnlabelled(value.getBytes(StandardCharsets.ISO_8859_1), null) : value;
     }
 
-    static String strict(byte[] bytes, Charset cs) {
+    /** The bytes decoded in the charset, or null when they are not valid in it. */
+    public static String strict(byte[] bytes, Charset cs) {
         try {
             CharBuffer out = cs.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)

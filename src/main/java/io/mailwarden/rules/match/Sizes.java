@@ -15,10 +15,21 @@ public final class Sizes {
     }
 
     public static long parse(ConfigNode node, String what) throws ConfigException {
-        String s = node.asString("a size for " + what).strip().toLowerCase(Locale.ROOT);
+        String s = node.asString("a size for " + what);
+        try {
+            return parse(s);
+        } catch (IllegalArgumentException e) {
+            throw node.error("expected a size such as 500KB or 5MB for " + what + ", found '"
+                    + s.strip().toLowerCase(Locale.ROOT) + "'");
+        }
+    }
+
+    /** A size written as an admin would; the exception's message quotes the text. */
+    public static long parse(String text) {
+        String s = text.strip().toLowerCase(Locale.ROOT);
         Matcher m = FORM.matcher(s);
         if (!m.matches()) {
-            throw node.error("expected a size such as 500KB or 5MB for " + what + ", found '" + s + "'");
+            throw new IllegalArgumentException("expected a size such as 500KB or 5MB, found '" + s + "'");
         }
         double n = Double.parseDouble(m.group(1));
         long unit = switch (m.group(2)) {

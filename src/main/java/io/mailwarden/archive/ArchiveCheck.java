@@ -1,0 +1,137 @@
+package io.mailwarden.archive;
+
+import io.mailwarden.archive.store.RawStore;
+import io.mailwarden.state.ArchivedLocation;
+import io.mailwarden.state.ArchivedLocation.Status;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.jboss.logging.Logger;
+
+/**
+ * Compares the three parts of the archive — raw store, catalog, index — and, at start-up, repairs what a
+ * crash can leave: a catalogued place not yet indexed is indexed from its stored bytes, a document whose
+ * place the catalog does not know is dropped. Nothing is ever removed from the raw store.
+ */
+public final class ArchiveCheck {
+
+    private static final Logger LOG = Logger.getLogger("mailwarden.archive");
+    private static final int EXAMPLES = 20;
+
+    /** What was found; {@link #problems} lists each discrepancy (the first few of each kind in full). */
+    public record Report(long places, long stored, long indexed, List<String> problems, long problemCount) {
+        public boolean ok() {
+            return problemCount == 0;
+        }
+    }
+
+    private final Archive archive;
+    private final Indexer indexer;
+
+    public ArchiveCheck(Archive archive, Indexer indexer) {
+        this.archive = archive;
+        this.indexer = indexer;
+    }
+
+    /** Checks every place; with {@code hashes}, also re-reads every stored message and checks its hash. */
+    public Report verify(boolean hashes) throws IOException {
+        RawStore store = archive.store();
+        Set<String> indexed = indexer.ids();
+        Set<String> referenced = new HashSet<>();
+        Set<String> expected = new HashSet<>();
+        Problems problems = new Problems();
+        long[] places = {0};
+        archive.catalog().forEach(p -> {
+            places[0]++;
+            if (referenced.add(p.contentHash())) {
+                if (!store.contains(p.contentHash())) {
+                    problems.add("missing raw bytes", p.contentHash() + " (" + where(p) + ")");
+                } else if (hashes && !store.intact(p.contentHash())) {
+                    problems.add("raw bytes altered or unreadable", p.contentHash() + " (" + where(p) + ")");
+                }
+            }
+            if (p.status() != Status.MOVED) {
+                expected.add(p.id());
+                if (!indexed.contains(p.id())) {
+                    problems.add("archived but not indexed", where(p));
+                }
+            }
+        });
+        indexed.stream().filter(id -> !expected.contains(id))
+                .forEach(id -> problems.add("indexed but not in the catalog", id));
+        long stored;
+        try (Stream<String> all = store.hashes()) {
+            List<String> unreferenced = new ArrayList<>();
+            stored = all.peek(h -> {
+                if (!referenced.contains(h)) {
+                    unreferenced.add(h);
+                }
+            }).count();
+            unreferenced.forEach(h -> problems.add("stored but in no folder (a backfill of its folder catalogues it)", h));
+        }
+        return new Report(places[0], stored, indexed.size(), problems.lines(), problems.count);
+    }
+
+    /** Brings the index in line with the catalog after a crash; returns how many documents changed. */
+    public int repair() throws IOException {
+        int removed = archive.store().repair();
+        if (removed > 0) {
+            LOG.infof("archive: removed %d unfinished write(s) left by a crash", removed);
+        }
+        Set<String> stale = new HashSet<>(indexer.ids()); // what is left at the end has no place any more
+        List<ArchivedLocation> missing = new ArrayList<>();
+        List<String> moved = new ArrayList<>();
+        archive.catalog().forEach(p -> {
+            boolean wasIndexed = stale.remove(p.id());
+            if (p.status() == Status.MOVED) {
+                if (wasIndexed) {
+                    moved.add(p.id());
+                }
+            } else if (!wasIndexed) {
+                missing.add(p);
+            }
+        });
+        stale.addAll(moved);
+        for (ArchivedLocation p : missing) {
+            indexer.index(p, archive.store().read(p.contentHash()));
+        }
+        stale.forEach(indexer::remove);
+        if (missing.size() + stale.size() > 0) {
+            indexer.commit();
+            LOG.infof("archive: index repaired (%d document(s) added, %d removed)", missing.size(), stale.size());
+        }
+        return missing.size() + stale.size();
+    }
+
+    static String where(ArchivedLocation p) {
+        return p.account() + "/" + p.folder() + (p.uid() > 0 ? "#" + p.uid() : " (moved there by a rule)");
+    }
+
+    /** Discrepancies, at most {@value #EXAMPLES} written out per kind. */
+    private static final class Problems {
+        private final List<String> lines = new ArrayList<>();
+        private final java.util.Map<String, Integer> perKind = new java.util.LinkedHashMap<>();
+        long count;
+
+        synchronized void add(String kind, String detail) {
+            count++;
+            int n = perKind.merge(kind, 1, Integer::sum);
+            if (n <= EXAMPLES) {
+                lines.add(kind + ": " + detail);
+            }
+        }
+
+        List<String> lines() {
+            List<String> out = new ArrayList<>(lines);
+            perKind.forEach((kind, n) -> {
+                if (n > EXAMPLES) {
+                    out.add(kind + ": " + (n - EXAMPLES) + " more");
+                }
+            });
+            return out;
+        }
+    }
+}

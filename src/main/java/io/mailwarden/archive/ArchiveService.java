@@ -1,0 +1,101 @@
+package io.mailwarden.archive;
+
+import io.mailwarden.archive.extract.ExtractLimits;
+import io.mailwarden.archive.extract.MessageExtractor;
+import io.mailwarden.archive.extract.TextExtractor;
+import io.mailwarden.archive.index.ArchiveIndex;
+import io.mailwarden.archive.store.RawStore;
+import io.mailwarden.config.MailwardenConfig;
+import io.mailwarden.rules.match.Sizes;
+import io.mailwarden.state.ArchiveCatalog;
+import io.mailwarden.state.StateStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * Opens the archive of the data directory: raw store ({@code messages/}), catalog (state store) and index
+ * ({@code lucene/}). Whoever opens it holds the index's write lock until closing it: the daemon, or one of
+ * the {@code backfill} and {@code reindex} commands.
+ */
+@ApplicationScoped
+public class ArchiveService {
+
+    private final MailwardenConfig config;
+    private final ArchiveConfig archive;
+    private final ArchiveCatalog catalog;
+    private final StateStore state;
+
+    public ArchiveService(MailwardenConfig config, ArchiveConfig archive, ArchiveCatalog catalog, StateStore state) {
+        this.config = config;
+        this.archive = archive;
+        this.catalog = catalog;
+        this.state = state;
+    }
+
+    /** An open archive; closing it commits the index and releases its lock. */
+    public record Opened(Archive archive, DocumentIndexer indexer, ArchiveIndex index, TextExtractor extractor)
+            implements AutoCloseable {
+        @Override
+        public void close() {
+            try {
+                index.close();
+            } finally {
+                extractor.close();
+            }
+        }
+    }
+
+    public ArchiveConfig config() {
+        return archive;
+    }
+
+    /**
+     * Opens the archive for writing, creating what is missing.
+     *
+     * @throws IllegalArgumentException naming the configuration key when a setting is wrong
+     * @throws io.mailwarden.archive.index.IndexException when the index is in use or damaged
+     */
+    public Opened open() {
+        ExtractLimits limits = limits();
+        state.migrate();
+        Path data = config.dataDir();
+        ArchiveIndex index = ArchiveIndex.open(data.resolve("lucene"), archive.commitInterval());
+        TextExtractor extractor = new TextExtractor(limits);
+        DocumentIndexer indexer = new DocumentIndexer(new MessageExtractor(extractor), index);
+        return new Opened(new Archive(new RawStore(data), catalog, indexer, Clock.systemUTC()), indexer, index, extractor);
+    }
+
+    /** The backfill's settings, checked. */
+    public Backfill.Options backfillOptions() {
+        ArchiveConfig.Backfill b = archive.backfill();
+        long bytes = size("mailwarden.archive.backfill.batch-bytes", b.batchBytes());
+        if (b.batchMessages() < 1) {
+            throw new IllegalArgumentException("mailwarden.archive.backfill.batch-messages: must be at least 1, not "
+                    + b.batchMessages());
+        }
+        int workers = b.workers().orElse(Backfill.Options.defaults().workers());
+        if (workers < 1) {
+            throw new IllegalArgumentException("mailwarden.archive.backfill.workers: must be at least 1, not " + workers);
+        }
+        return new Backfill.Options(b.batchMessages(), bytes, workers);
+    }
+
+    private ExtractLimits limits() {
+        ArchiveConfig.Extract x = archive.extract();
+        long expanded = size("mailwarden.archive.extract.max-expanded", x.maxExpanded());
+        try {
+            return new ExtractLimits(x.timeout(), x.maxChars(), x.maxDepth(), expanded, x.zipContents());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("mailwarden.archive.extract: " + e.getMessage(), e);
+        }
+    }
+
+    private static long size(String key, String text) {
+        try {
+            return Sizes.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(key + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,211 @@
+package io.mailwarden.archive;
+
+import io.mailwarden.imap.FolderReader;
+import io.mailwarden.imap.ImapConnector;
+import io.mailwarden.imap.ImapException;
+import io.mailwarden.message.MessageArrived;
+import io.mailwarden.state.ArchiveCatalog;
+import io.mailwarden.state.ArchivedLocation;
+import io.mailwarden.state.Checkpoint;
+import jakarta.mail.MessagingException;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+import org.jboss.logging.Logger;
+
+/**
+ * Archives the existing mail of an account's archived folders, and on later runs what came since.
+ * Per folder, batches are fetched in ascending UID order on the caller's thread while workers store,
+ * parse, extract and index the previous ones; a folder's progress advances only past batches that are
+ * wholly archived, so a kill at any point resumes where the last whole batch ended, and a message archived
+ * twice is recognised. Messages the archive knows but the server no longer has are marked deleted.
+ */
+public final class Backfill {
+
+    private static final Logger LOG = Logger.getLogger("mailwarden.archive");
+
+    /**
+     * @param batchMessages messages per FETCH
+     * @param batchBytes bytes per FETCH (a bigger message comes alone)
+     * @param workers threads that store, parse, extract and index
+     */
+    public record Options(int batchMessages, long batchBytes, int workers) {
+        public static Options defaults() {
+            return new Options(200, 16L << 20, Math.max(2, Runtime.getRuntime().availableProcessors()));
+        }
+    }
+
+    /** What a run did. */
+    public record Result(long archived, long known, long bytes, long deleted, int folders) {
+    }
+
+    private final Archive archive;
+    private final Options options;
+    private final BackfillProgress progress;
+    private final BooleanSupplier stop;
+
+    public Backfill(Archive archive, Options options, BackfillProgress progress) {
+        this(archive, options, progress, () -> false);
+    }
+
+    /** @param stop asked before each batch: true ends the run there, with the progress of the batches done kept */
+    public Backfill(Archive archive, Options options, BackfillProgress progress, BooleanSupplier stop) {
+        this.archive = archive;
+        this.options = options;
+        this.progress = progress;
+        this.stop = stop;
+    }
+
+    /** Runs over the folders of {@code connector}'s account that {@code globs} name and {@code only} accepts. */
+    public Result run(ImapConnector connector, List<String> globs, Predicate<String> only)
+            throws ImapException, MessagingException, IOException, InterruptedException {
+        String account = connector.account().name();
+        Counts counts = new Counts();
+        int folders = 0;
+        ExecutorService workers = Executors.newFixedThreadPool(options.workers(), Thread.ofPlatform().daemon()
+                .name("archive-" + account + "-", 0).factory());
+        try (FolderReader reader = new FolderReader(connector)) {
+            for (String folder : reader.folders(globs, "archive-folders")) {
+                if (stop.getAsBoolean()) {
+                    break;
+                }
+                if (only.test(folder)) {
+                    folders++;
+                    folder(reader, account, folder, workers, counts);
+                }
+            }
+        } finally {
+            workers.shutdownNow();
+        }
+        progress.done();
+        return new Result(counts.archived.get(), counts.known.get(), counts.bytes.get(), counts.deleted.get(), folders);
+    }
+
+    private void folder(FolderReader reader, String account, String folder, ExecutorService workers, Counts counts)
+            throws ImapException, MessagingException, IOException, InterruptedException {
+        ArchiveCatalog catalog = archive.catalog();
+        FolderReader.Listing listing = reader.list(folder);
+        retireOldUidValidity(account, listing);
+        markDeleted(account, listing, counts);
+        long after = catalog.progress(account, folder).filter(p -> p.uidValidity() == listing.uidValidity())
+                .map(Checkpoint::lastUid).orElse(0L);
+        long todo = 0;
+        long todoBytes = 0;
+        for (int i = 0; i < listing.uids().length; i++) {
+            if (listing.uids()[i] > after) {
+                todo++;
+                todoBytes += listing.sizes()[i];
+            }
+        }
+        progress.folder(account, folder, todo, todoBytes);
+        Deque<Batch> inFlight = new ArrayDeque<>();
+        boolean stopped = false;
+        try {
+            read(reader, account, listing, after, workers, counts, inFlight);
+        } catch (Stopped s) {
+            stopped = true; // the rest of the folder waits for the next run
+        }
+        while (!inFlight.isEmpty()) {
+            finish(inFlight.poll(), account, listing);
+        }
+        if (listing.uids().length > 0 && !stopped) {
+            catalog.saveProgress(account, folder, listing.uidValidity(), listing.uids()[listing.uids().length - 1]);
+        }
+    }
+
+    private void read(FolderReader reader, String account, FolderReader.Listing listing, long after,
+            ExecutorService workers, Counts counts, Deque<Batch> inFlight) throws MessagingException, InterruptedException {
+        reader.read(listing, after, options.batchMessages(), options.batchBytes(), batch -> {
+            if (stop.getAsBoolean()) {
+                throw new Stopped();
+            }
+            if (batch.isEmpty()) {
+                return;
+            }
+            List<Future<?>> done = new ArrayList<>();
+            for (MessageArrived m : batch) {
+                done.add(workers.submit(() -> {
+                    boolean added = archive.archive(m, List.of());
+                    (added ? counts.archived : counts.known).incrementAndGet();
+                    counts.bytes.addAndGet(m.raw().length);
+                    progress.message(m.raw().length);
+                    return null;
+                }));
+            }
+            inFlight.add(new Batch(batch.getLast().ref().uid(), done));
+            while (inFlight.size() > 2) { // two batches ahead at most: memory stays bounded
+                finish(inFlight.poll(), account, listing);
+            }
+        });
+    }
+
+    private void finish(Batch b, String account, FolderReader.Listing listing) throws InterruptedException {
+        for (Future<?> f : b.done()) {
+            try {
+                f.get();
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                throw new ArchiveException("cannot archive a message of " + account + "/" + listing.folder() + ": "
+                        + cause.getMessage(), cause);
+            }
+        }
+        archive.catalog().saveProgress(account, listing.folder(), listing.uidValidity(), b.lastUid());
+    }
+
+    /**
+     * After a UIDVALIDITY change the folder's messages are read again under their new UIDs (their bytes are
+     * stored already); the places under the old UIDVALIDITY are retired as moved, so nothing is found twice.
+     */
+    private void retireOldUidValidity(String account, FolderReader.Listing listing) {
+        List<String> old = archive.catalog().presentUnderOtherUidValidity(account, listing.folder(), listing.uidValidity());
+        if (!old.isEmpty()) {
+            LOG.infof("archive: %s/%s: UIDVALIDITY is now %d; %d place(s) under the old one are re-read under their"
+                    + " new UIDs", account, listing.folder(), listing.uidValidity(), old.size());
+            old.forEach(archive::retire);
+        }
+    }
+
+    /** Places archived as present whose UID the server no longer lists are marked deleted (and kept). */
+    private void markDeleted(String account, FolderReader.Listing listing, Counts counts) {
+        Set<Long> known = archive.catalog().presentUids(account, listing.folder(), listing.uidValidity());
+        Arrays.stream(listing.uids()).forEach(known::remove);
+        for (long uid : known) {
+            archive.catalog().findAt(account, listing.folder(), listing.uidValidity(), uid).ifPresent(place -> {
+                archive.deletedOnServer(place);
+                counts.deleted.incrementAndGet();
+            });
+        }
+        if (!known.isEmpty()) {
+            LOG.infof("archive: %s/%s: %d message(s) gone from the server, kept in the archive", account,
+                    listing.folder(), known.size());
+        }
+    }
+
+    private record Batch(long lastUid, List<Future<?>> done) {
+    }
+
+    /** Thrown out of a batch when the run is asked to stop. */
+    private static final class Stopped extends RuntimeException {
+        Stopped() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static final class Counts {
+        final AtomicLong archived = new AtomicLong();
+        final AtomicLong known = new AtomicLong();
+        final AtomicLong bytes = new AtomicLong();
+        final AtomicLong deleted = new AtomicLong();
+    }
+}

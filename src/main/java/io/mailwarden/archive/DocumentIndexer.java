@@ -1,0 +1,97 @@
+package io.mailwarden.archive;
+
+import io.mailwarden.archive.extract.ExtractedMessage;
+import io.mailwarden.archive.extract.Extraction;
+import io.mailwarden.archive.extract.MessageExtractor;
+import io.mailwarden.archive.index.ArchiveIndex;
+import io.mailwarden.archive.index.AttachmentDoc;
+import io.mailwarden.archive.index.MessageDocument;
+import io.mailwarden.message.Attachment;
+import io.mailwarden.message.Message;
+import io.mailwarden.state.ArchivedLocation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The archive's indexer: parses the raw bytes, extracts every attachment's text with Tika and hands the
+ * index one document per place. What could not be extracted goes into the document as a problem, so it
+ * can be searched for.
+ */
+public final class DocumentIndexer implements Indexer {
+
+    private final MessageExtractor extractor;
+    private final ArchiveIndex index;
+
+    public DocumentIndexer(MessageExtractor extractor, ArchiveIndex index) {
+        this.extractor = extractor;
+        this.index = index;
+    }
+
+    @Override
+    public void index(ArchivedLocation place, byte[] raw) {
+        index.upsert(document(place, extractor.extract(raw)));
+    }
+
+    @Override
+    public void markDeletedOnServer(String id) {
+        index.setDeletedOnServer(id, true);
+    }
+
+    @Override
+    public void remove(String id) {
+        index.delete(id);
+    }
+
+    @Override
+    public Set<String> ids() {
+        return index.ids();
+    }
+
+    @Override
+    public void commit() {
+        index.commit();
+    }
+
+    static MessageDocument document(ArchivedLocation place, ExtractedMessage extracted) {
+        Message m = extracted.message();
+        List<AttachmentDoc> attachments = new ArrayList<>();
+        for (int i = 0; i < m.attachments().size(); i++) {
+            Attachment a = m.attachments().get(i);
+            Extraction x = extracted.attachments().get(i);
+            String problem = x.complete() ? "" : x.status().name().toLowerCase(Locale.ROOT)
+                    + (x.problem().isEmpty() ? "" : ": " + x.problem());
+            attachments.add(new AttachmentDoc(a.filename(), x.detectedType(), a.size(), x.text(), problem));
+        }
+        List<String> problems = new ArrayList<>(m.problems());
+        return new MessageDocument(place.id(), place.account(), place.folder(), place.uidValidity(), place.uid(),
+                place.contentHash(), m.messageId(), ids(m.headers().first("In-Reply-To")).stream().findFirst().orElse(""),
+                ids(m.headers().first("References")), m.from(), m.to(), m.cc(), m.subject(),
+                m.date() != null ? m.date().toInstant() : place.internalDate(), m.size(), imapFlags(place.flags()),
+                attachments, m.text(), place.rules(), problems,
+                place.status() == ArchivedLocation.Status.DELETED);
+    }
+
+    /** Message ids in a References or In-Reply-To field, in order. */
+    static List<String> ids(String field) {
+        if (field == null || field.isBlank()) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<[^<>\\s]+>").matcher(field);
+        while (m.find()) {
+            out.add(m.group());
+        }
+        return out;
+    }
+
+    /** Flags as IMAP spells them: {@code seen} becomes {@code \Seen}; keywords stay as they are. */
+    static Set<String> imapFlags(Set<String> flags) {
+        Set<String> system = Set.of("seen", "answered", "flagged", "deleted", "draft", "recent");
+        return flags.stream()
+                .map(f -> system.contains(f) ? "\\" + Character.toUpperCase(f.charAt(0)) + f.substring(1) : f)
+                .collect(Collectors.toSet());
+    }
+}

@@ -1,0 +1,37 @@
+package io.mailwarden.archive.extract;
+
+import java.time.Duration;
+
+/**
+ * Bounds on the work done for one attachment, so that no attachment can stall or sink the process.
+ *
+ * @param timeout how long one attachment may take, nested documents included
+ * @param maxChars the most characters of text kept; the rest is dropped and the extraction marked truncated
+ * @param maxDepth how deep documents embedded in documents are read (1: the attachment itself only)
+ * @param maxExpandedBytes the most bytes unpacked from archives and embedded documents of one attachment
+ *     (zip bombs stop here)
+ * @param zipContents whether the entries of an archive attached to a message are read (one level deep:
+ *     an archive inside an archive is never opened)
+ */
+public record ExtractLimits(Duration timeout, int maxChars, int maxDepth, long maxExpandedBytes, boolean zipContents) {
+
+    public ExtractLimits {
+        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("extraction timeout must be positive, was " + timeout);
+        }
+        if (maxChars < 1) {
+            throw new IllegalArgumentException("extraction maxChars must be at least 1, was " + maxChars);
+        }
+        if (maxDepth < 1) {
+            throw new IllegalArgumentException("extraction maxDepth must be at least 1, was " + maxDepth);
+        }
+        if (maxExpandedBytes < 1) {
+            throw new IllegalArgumentException("extraction maxExpandedBytes must be at least 1, was " + maxExpandedBytes);
+        }
+    }
+
+    /** 30 s, one million characters, depth 3, 100 MB unpacked, zip entries read. */
+    public static ExtractLimits defaults() {
+        return new ExtractLimits(Duration.ofSeconds(30), 1_000_000, 3, 100L << 20, true);
+    }
+}

@@ -1,0 +1,52 @@
+package io.mailwarden.archive.extract;
+
+import io.mailwarden.archive.extract.Extraction.Status;
+import io.mailwarden.message.Attachment;
+import io.mailwarden.message.Message;
+import io.mailwarden.message.parse.MessageParser;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Parses a raw message and extracts the text of every attachment, recording how each extraction went.
+ * Never throws; one attachment's failure never stops the others. Thread-safe.
+ */
+public final class MessageExtractor {
+
+    private static final String FORWARDED = "message/rfc822";
+
+    private final TextExtractor extractor;
+
+    public MessageExtractor(TextExtractor extractor) {
+        this.extractor = extractor;
+    }
+
+    public ExtractedMessage extract(byte[] raw) {
+        // The parser asks for text lazily, once per attachment, on this thread; a forwarded message asks
+        // once per attachment of its own. Forcing the attachments in order tells whose extractions they are.
+        List<Extraction> calls = new ArrayList<>();
+        Message message = new MessageParser((bytes, type, charset, name) -> {
+            Extraction e = extractor.extract(bytes, type, charset, name);
+            calls.add(e);
+            return e.text();
+        }).parse(raw);
+        List<Extraction> extractions = new ArrayList<>(message.attachments().size());
+        for (Attachment a : message.attachments()) {
+            calls.clear();
+            String text = a.extractedText();
+            boolean forwarded = a.mediaType().equals(FORWARDED);
+            extractions.add(calls.size() == 1 && !forwarded ? calls.get(0) : combined(a, text, calls, forwarded));
+        }
+        return new ExtractedMessage(message, extractions);
+    }
+
+    /** A forwarded message, read by the mail parser: its text, and the worst of its attachments' outcomes. */
+    private static Extraction combined(Attachment a, String text, List<Extraction> calls, boolean forwarded) {
+        List<Extraction> failed = calls.stream().filter(e -> !e.complete()).toList();
+        Status status = !failed.isEmpty() ? failed.get(0).status() : text.isBlank() ? Status.EMPTY : Status.OK;
+        String type = forwarded || calls.isEmpty() ? a.mediaType() : calls.get(0).detectedType();
+        String problem = failed.stream().map(Extraction::problem).collect(Collectors.joining("; "));
+        return new Extraction(text, type, status, problem);
+    }
+}

@@ -1,0 +1,156 @@
+package io.mailwarden.archive.store;
+
+import io.mailwarden.state.ContentHash;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * The raw messages, exactly as fetched, content-addressed by SHA-256 and gzip-compressed:
+ * {@code messages/ab/cd/abcd…64 hex….eml.gz}, so {@code zcat} gives the .eml back without mailwarden.
+ * A message is written to a temporary file in its final directory, fsynced, renamed into place and the
+ * directory fsynced: after a crash a file is either whole under its name or a {@code .tmp} leftover
+ * that {@link #repair} removes. The same bytes are stored once however many places they live in.
+ */
+public final class RawStore {
+
+    private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
+    private static final String SUFFIX = ".eml.gz";
+    private static final String TMP = ".tmp";
+
+    private final Path root;
+
+    public RawStore(Path dataDir) {
+        this.root = dataDir.resolve("messages");
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** Stores {@code raw} unless the same bytes are there already; returns where it is. */
+    public Stored put(byte[] raw) throws IOException {
+        String hash = ContentHash.of(raw);
+        Path file = path(hash);
+        if (Files.exists(file)) {
+            return new Stored(hash, raw.length, false);
+        }
+        Path dir = file.getParent();
+        Files.createDirectories(dir);
+        Path tmp = dir.resolve(hash + "." + UUID.randomUUID() + TMP);
+        try {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                OutputStream out = new GZIPOutputStream(Channels.newOutputStream(ch), 64 * 1024);
+                out.write(raw);
+                out.flush();
+                ((GZIPOutputStream) out).finish();
+                ch.force(true);
+            }
+            moveIntoPlace(tmp, file);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+        fsyncDirectory(dir);
+        return new Stored(hash, raw.length, true);
+    }
+
+    /** The stored bytes of {@code hash}; {@link NoSuchFileException} when it is not stored. */
+    public byte[] read(String hash) throws IOException {
+        try (InputStream in = open(hash)) {
+            return in.readAllBytes();
+        }
+    }
+
+    /** A stream of the stored bytes, decompressed. */
+    public InputStream open(String hash) throws IOException {
+        return new GZIPInputStream(Files.newInputStream(path(hash)), 64 * 1024);
+    }
+
+    public boolean contains(String hash) {
+        return Files.exists(path(hash));
+    }
+
+    /** Whether the stored bytes still hash to their name (false when unreadable or altered). */
+    public boolean intact(String hash) {
+        try (InputStream in = open(hash)) {
+            return ContentHash.of(in).equals(hash);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Every stored hash, in no particular order. */
+    public Stream<String> hashes() throws IOException {
+        if (!Files.isDirectory(root)) {
+            return Stream.empty();
+        }
+        return Files.walk(root, 3)
+                .map(p -> p.getFileName().toString())
+                .filter(n -> n.endsWith(SUFFIX))
+                .map(n -> n.substring(0, n.length() - SUFFIX.length()))
+                .filter(h -> HASH.matcher(h).matches());
+    }
+
+    /** Removes temporary files a crash left behind; returns how many. */
+    public int repair() throws IOException {
+        if (!Files.isDirectory(root)) {
+            return 0;
+        }
+        List<Path> leftovers = new ArrayList<>();
+        try (Stream<Path> all = Files.walk(root, 3)) {
+            all.filter(p -> p.getFileName().toString().endsWith(TMP)).forEach(leftovers::add);
+        }
+        for (Path p : leftovers) {
+            Files.deleteIfExists(p);
+        }
+        return leftovers.size();
+    }
+
+    /** The file of {@code hash}: two directory levels from its first four hex digits. */
+    public Path path(String hash) {
+        if (!HASH.matcher(hash).matches()) {
+            throw new IllegalArgumentException("not a SHA-256 content hash: " + hash);
+        }
+        return root.resolve(hash.substring(0, 2)).resolve(hash.substring(2, 4)).resolve(hash + SUFFIX);
+    }
+
+    private static void moveIntoPlace(Path tmp, Path file) throws IOException {
+        try {
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Makes the rename durable (a no-op where directories cannot be opened, as on Windows). */
+    private static void fsyncDirectory(Path dir) {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException e) {
+            // not supported on this platform: the rename is as durable as the file system makes it
+        }
+    }
+
+    /**
+     * @param hash the content hash (the file's name)
+     * @param size the raw size in bytes
+     * @param written false when the same bytes were stored before
+     */
+    public record Stored(String hash, long size, boolean written) {
+    }
+}

@@ -1,0 +1,93 @@
+package io.mailwarden.cli;
+
+import io.mailwarden.account.Account;
+import io.mailwarden.account.AccountConfigException;
+import io.mailwarden.account.AccountResolver;
+import io.mailwarden.account.AccountsConfig;
+import io.mailwarden.archive.ArchiveService;
+import io.mailwarden.archive.index.IndexException;
+import jakarta.inject.Inject;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** What the archive's commands share: opening the archive, resolving accounts, reporting problems. */
+abstract class ArchiveCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Inject
+    ArchiveService archives;
+
+    @Inject
+    AccountsConfig accountsConfig;
+
+    /** Work on the open archive. */
+    @FunctionalInterface
+    interface ArchiveWork {
+        int run(ArchiveService.Opened opened) throws Exception;
+    }
+
+    /** Work on the open archive for some accounts. */
+    @FunctionalInterface
+    interface AccountsWork {
+        int run(List<Account> accounts, ArchiveService.Opened opened) throws Exception;
+    }
+
+    protected abstract int work() throws Exception;
+
+    @Override
+    public final Integer call() {
+        try {
+            return work();
+        } catch (Exception e) {
+            err().println(e.getMessage());
+            return 1;
+        } finally {
+            out().flush();
+            err().flush();
+        }
+    }
+
+    /** Runs {@code work} with the archive open; a configuration or index problem is one clear line. */
+    int withArchive(ArchiveWork work) throws Exception {
+        ArchiveService.Opened opened;
+        try {
+            opened = archives.open();
+        } catch (IllegalArgumentException | IndexException e) {
+            err().println(e.getMessage());
+            return 1;
+        }
+        try (opened) {
+            return work.run(opened);
+        }
+    }
+
+    /** As {@link #withArchive}, with the configured accounts ({@code only} one when given). */
+    int withAccounts(String only, AccountsWork work) throws Exception {
+        List<Account> accounts;
+        try {
+            accounts = new AccountResolver(System::getenv).resolve(accountsConfig, only);
+        } catch (AccountConfigException e) {
+            e.problems().forEach(err()::println);
+            return 1;
+        }
+        if (accounts.isEmpty()) {
+            err().println(only == null ? "no accounts configured (mailwarden.accounts.NAME in config/application.yaml)"
+                    : "no account named '" + only + "' (configured: " + accountsConfig.accounts().keySet() + ")");
+            return 1;
+        }
+        return withArchive(opened -> work.run(accounts, opened));
+    }
+
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+}

@@ -1,0 +1,127 @@
+package io.mailwarden.imap;
+
+import io.mailwarden.message.MessageArrived;
+import io.mailwarden.message.MessageRef;
+import jakarta.mail.Folder;
+import jakarta.mail.MessagingException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.IMAPStore;
+import org.eclipse.angus.mail.imap.protocol.BODY;
+import org.eclipse.angus.mail.imap.protocol.FetchResponse;
+import org.eclipse.angus.mail.imap.protocol.RFC822SIZE;
+
+/**
+ * Reads folders whole for the archive, on one connection. A folder is opened read-only (EXAMINE: nothing
+ * is marked read, nothing expunged); one {@code UID FETCH 1:* (UID RFC822.SIZE)} lists what it holds, then
+ * the messages past a UID come in ascending batches of {@code UID FETCH set (UID FLAGS INTERNALDATE
+ * BODY.PEEK[])}, each bounded by a count and by bytes so memory stays bounded for any message size.
+ */
+public final class FolderReader implements AutoCloseable {
+
+    /** What a folder holds: its UIDVALIDITY and each UID with its size, ascending. */
+    public record Listing(String folder, long uidValidity, long[] uids, long[] sizes) {
+    }
+
+    /** Receives each batch, in UID order. */
+    @FunctionalInterface
+    public interface BatchSink {
+        void accept(List<MessageArrived> batch) throws InterruptedException;
+    }
+
+    private final ImapConnector connector;
+    private IMAPStore store;
+    private IMAPFolder open;
+
+    public FolderReader(ImapConnector connector) {
+        this.connector = connector;
+    }
+
+    /** The account's selectable folders that {@code globs} name (each once, in LIST order). */
+    public List<String> folders(List<String> globs, String key) throws ImapException, MessagingException {
+        return SelectableFolders.matching(store(), connector.account(), globs, key);
+    }
+
+    /** Opens {@code folder} read-only and lists its UIDs and sizes. */
+    public Listing list(String folder) throws ImapException, MessagingException {
+        if (open != null && open.isOpen()) {
+            open.close(false);
+        }
+        open = (IMAPFolder) store().getFolder(folder);
+        open.open(Folder.READ_ONLY);
+        long uidValidity = open.getUIDValidity();
+        if (open.getMessageCount() == 0) {
+            return new Listing(folder, uidValidity, new long[0], new long[0]);
+        }
+        Map<Long, FetchResponse> all = ImapMessages.fetch(open, "UID FETCH 1:* (UID RFC822.SIZE)");
+        long[] uids = all.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
+        long[] sizes = new long[uids.length];
+        for (int i = 0; i < uids.length; i++) {
+            RFC822SIZE size = all.get(uids[i]).getItem(RFC822SIZE.class);
+            sizes[i] = size == null ? 0 : size.size;
+        }
+        return new Listing(folder, uidValidity, uids, sizes);
+    }
+
+    /**
+     * Reads the listed messages with a UID above {@code after}, in batches of at most {@code maxCount}
+     * messages and {@code maxBytes} bytes (a bigger message comes alone). Messages expunged since the
+     * listing are skipped. The folder must be the one last {@link #list listed}.
+     */
+    public void read(Listing listing, long after, int maxCount, long maxBytes, BatchSink sink)
+            throws MessagingException, InterruptedException {
+        int i = 0;
+        while (i < listing.uids().length && listing.uids()[i] <= after) {
+            i++;
+        }
+        while (i < listing.uids().length) {
+            int start = i;
+            long bytes = 0;
+            while (i < listing.uids().length && i - start < maxCount
+                    && (i == start || bytes + listing.sizes()[i] <= maxBytes)) {
+                bytes += listing.sizes()[i++];
+            }
+            long[] batch = Arrays.copyOfRange(listing.uids(), start, i);
+            Map<Long, FetchResponse> fetched = ImapMessages.fetch(open,
+                    "UID FETCH " + ImapMessages.uidSet(batch) + " (UID FLAGS INTERNALDATE BODY.PEEK[])");
+            List<MessageArrived> out = new ArrayList<>(batch.length);
+            for (long uid : batch) {
+                FetchResponse r = fetched.get(uid);
+                BODY body = r == null ? null : r.getItem(BODY.class);
+                if (body != null) {
+                    out.add(arrived(listing, uid, r, body.getByteArray().getNewBytes()));
+                }
+            }
+            sink.accept(out);
+        }
+    }
+
+    private MessageArrived arrived(Listing listing, long uid, FetchResponse r, byte[] raw) {
+        MessageRef ref = new MessageRef(connector.account().name(), listing.folder(), listing.uidValidity(), uid);
+        return ImapMessages.arrived(ref, r, raw, true, false);
+    }
+
+    private IMAPStore store() throws ImapException {
+        if (store == null || !store.isConnected()) {
+            store = connector.connect();
+        }
+        return store;
+    }
+
+    @Override
+    public void close() {
+        if (open != null && open.isOpen()) {
+            try {
+                open.close(false);
+            } catch (MessagingException e) {
+                // the connection closes next anyway
+            }
+        }
+        if (store != null) {
+            ImapConnector.closeQuietly(store);
+        }
+    }
+}

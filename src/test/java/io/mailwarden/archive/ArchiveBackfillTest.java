@@ -1,0 +1,215 @@
+package io.mailwarden.archive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.mailwarden.archive.index.IndexHit;
+import io.mailwarden.state.ArchivedLocation;
+import io.mailwarden.state.ArchivedLocation.Status;
+import io.mailwarden.state.ContentHash;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class ArchiveBackfillTest {
+
+    @RegisterExtension
+    final ArchiveHarness h = new ArchiveHarness();
+
+    private static byte[][] samples() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("samples/mail"))) {
+            List<Path> sorted = files.filter(p -> p.toString().endsWith(".eml")).sorted().toList();
+            byte[][] out = new byte[sorted.size()][];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = Files.readAllBytes(sorted.get(i));
+            }
+            return out;
+        }
+    }
+
+    @Test
+    void archivesEveryMessageWholeWithoutMarkingItRead() throws Exception {
+        h.append("INBOX", samples());
+
+        Backfill.Result r = h.backfill();
+
+        List<byte[]> server = h.serverRaw("INBOX");
+        assertThat(r.archived()).isEqualTo(server.size()).isEqualTo(samples().length);
+        for (byte[] raw : server) {
+            assertThat(h.store.read(ContentHash.of(raw))).as("stored byte for byte").isEqualTo(raw);
+        }
+        assertThat(h.allUnseen("INBOX")).as("backfill never marks mail read").isTrue();
+        assertThat(h.state.archive.count()).isEqualTo(server.size());
+    }
+
+    @Test
+    void findsChineseWordsInSubjectsBodiesAndAttachments() throws Exception {
+        h.append("INBOX", samples());
+        h.append("财务/发票", mailWithDocx("季度报告", "请查收附件。", "本季度增值税发票共计十二张"));
+
+        h.backfill();
+
+        assertThat(subjects(h.search("十二张"))).containsExactly("季度报告"); // only in the DOCX's text
+        assertThat(subjects(h.search("增值税发票"))).contains("季度报告");
+        assertThat(h.search("发票")).extracting(hit -> hit.message().folder()).contains("财务/发票", "INBOX");
+        assertThat(subjects(h.search("项目进度"))).isNotEmpty(); // sample 11's subject, UTF-8 encoded-word
+    }
+
+    @Test
+    void sameMessageInTwoFoldersIsStoredOnceAndFoundInBoth() throws Exception {
+        byte[] raw = plain("<same@x>", "Budget 2027", "the same bytes twice");
+        h.append("INBOX", raw);
+        h.append("Archive", raw);
+
+        h.backfill();
+
+        try (var hashes = h.store.hashes()) {
+            assertThat(hashes.count()).isEqualTo(1);
+        }
+        assertThat(h.search("Budget")).extracting(hit -> hit.message().folder())
+                .containsExactlyInAnyOrder("INBOX", "Archive");
+    }
+
+    @Test
+    void resumesAfterACrashWithoutLosingOrDuplicating() throws Exception {
+        for (int i = 1; i <= 10; i++) {
+            h.append("INBOX", plain("<m" + i + "@x>", "message " + i, "body " + i));
+        }
+        AtomicInteger indexed = new AtomicInteger();
+        h.reopen(real -> new FailingIndexer(real, () -> indexed.incrementAndGet() == 6));
+        assertThatThrownBy(h::backfill).hasMessageContaining("cannot archive a message of corp/INBOX");
+
+        h.reopen(real -> real); // the restart: repair indexes what the crash left catalogued but unindexed
+        new ArchiveCheck(h.archive, h.indexer).repair();
+        h.backfill();
+        h.index.refresh();
+
+        assertThat(h.state.archive.count()).isEqualTo(10);
+        assertThat(h.index.count()).isEqualTo(10);
+        assertThat(new ArchiveCheck(h.archive, h.indexer).verify(true).ok()).isTrue();
+    }
+
+    @Test
+    void laterRunsArchiveOnlyNewMailAndKeepWhatTheServerDeleted() throws Exception {
+        h.append("INBOX", plain("<a@x>", "first", "one"), plain("<b@x>", "second", "two"));
+        h.backfill();
+        h.append("INBOX", plain("<c@x>", "third", "three"));
+        h.expunge("INBOX", 1);
+
+        Backfill.Result again = h.backfill();
+
+        assertThat(again.archived()).isEqualTo(1);
+        assertThat(again.deleted()).isEqualTo(1);
+        ArchivedLocation first = h.state.archive.findAt("corp", "INBOX", place("first").uidValidity(), 1).orElseThrow();
+        assertThat(first.status()).isEqualTo(Status.DELETED);
+        assertThat(h.store.contains(first.contentHash())).isTrue();
+        assertThat(h.search("first")).singleElement().satisfies(hit -> assertThat(hit.message().deletedOnServer()).isTrue());
+    }
+
+    @Test
+    void reindexRebuildsTheIndexFromTheStore() throws Exception {
+        h.append("INBOX", samples());
+        h.backfill();
+        h.index.refresh();
+        long before = h.index.count();
+        for (String id : h.index.ids()) {
+            h.index.delete(id);
+        }
+        h.index.refresh();
+        assertThat(new ArchiveCheck(h.archive, h.indexer).verify(false).problems())
+                .allMatch(p -> p.startsWith("archived but not indexed") || p.endsWith("more"));
+
+        Reindex.run(h.archive, h.indexer, 2, BackfillProgress.NONE);
+
+        h.index.refresh();
+        assertThat(h.index.count()).isEqualTo(before);
+        assertThat(new ArchiveCheck(h.archive, h.indexer).verify(true).ok()).isTrue();
+    }
+
+    @Test
+    void verifyReportsAlteredAndMissingRawFiles() throws Exception {
+        h.append("INBOX", plain("<a@x>", "alpha", "one"), plain("<b@x>", "beta", "two"));
+        h.backfill();
+        List<String> hashes = new ArrayList<>();
+        h.state.archive.forEach(p -> hashes.add(p.contentHash()));
+        Files.write(h.store.path(hashes.get(0)), new byte[] {1, 2, 3});
+        Files.delete(h.store.path(hashes.get(1)));
+
+        ArchiveCheck.Report r = new ArchiveCheck(h.archive, h.indexer).verify(true);
+
+        assertThat(r.ok()).isFalse();
+        assertThat(r.problems()).anyMatch(p -> p.startsWith("raw bytes altered or unreadable: " + hashes.get(0)))
+                .anyMatch(p -> p.startsWith("missing raw bytes: " + hashes.get(1)));
+    }
+
+    private ArchivedLocation place(String subject) {
+        List<ArchivedLocation> all = new ArrayList<>();
+        h.state.archive.forEach(all::add);
+        return all.stream().filter(p -> subjects(h.search(subject)).contains(subject)).findFirst().orElseThrow();
+    }
+
+    private static List<String> subjects(List<IndexHit> hits) {
+        return hits.stream().map(hit -> hit.message().subject()).toList();
+    }
+
+    static byte[] plain(String messageId, String subject, String body) {
+        return ("From: Li Si <li.si@vendor.example>\r\nTo: wang.wu@example.cn\r\nSubject: " + subject
+                + "\r\nMessage-ID: " + messageId + "\r\nDate: Mon, 2 Nov 2026 09:00:00 +0800\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: text/plain; charset=UTF-8\r\n\r\n" + body + "\r\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A message with a real DOCX attachment holding {@code docText}. */
+    static byte[] mailWithDocx(String subject, String body, String docText) throws IOException {
+        ByteArrayOutputStream docx = new ByteArrayOutputStream();
+        try (XWPFDocument doc = new XWPFDocument()) {
+            doc.createParagraph().createRun().setText(docText);
+            doc.write(docx);
+        }
+        String b64 = Base64.getMimeEncoder(76, "\r\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(docx.toByteArray());
+        String encodedSubject = "=?UTF-8?B?" + Base64.getEncoder().encodeToString(subject.getBytes(StandardCharsets.UTF_8))
+                + "?=";
+        return ("From: finance@vendor.example\r\nTo: wang.wu@example.cn\r\nSubject: " + encodedSubject
+                + "\r\nMessage-ID: <docx@x>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n"
+                + "--b1\r\nContent-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n" + body
+                + "\r\n--b1\r\nContent-Type: application/octet-stream\r\nContent-Transfer-Encoding: base64\r\n"
+                + "Content-Disposition: attachment; filename*=UTF-8''%E6%8A%A5%E5%91%8A.docx\r\n\r\n" + b64
+                + "\r\n--b1--\r\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** An indexer that fails once {@code failNow} says so, as a crash in the middle of a batch would. */
+    private record FailingIndexer(Indexer real, java.util.function.BooleanSupplier failNow) implements Indexer {
+        public void index(ArchivedLocation place, byte[] raw) throws IOException {
+            if (failNow.getAsBoolean()) {
+                throw new IOException("disk full (injected)");
+            }
+            real.index(place, raw);
+        }
+
+        public void markDeletedOnServer(String id) {
+            real.markDeletedOnServer(id);
+        }
+
+        public void remove(String id) {
+            real.remove(id);
+        }
+
+        public Set<String> ids() {
+            return real.ids();
+        }
+
+        public void commit() {
+            real.commit();
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package io.mailwarden.archive.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.mailwarden.state.ContentHash;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RawStoreTest {
+
+    @TempDir
+    Path data;
+
+    private static final byte[] MAIL = "Subject: 发票\r\nMessage-ID: <a@b>\r\n\r\nbody\r\n".getBytes(StandardCharsets.UTF_8);
+
+    @Test
+    void keepsBytesExactlyAndReadableWithGunzip() throws IOException {
+        RawStore store = new RawStore(data);
+        RawStore.Stored s = store.put(MAIL);
+
+        assertThat(s.hash()).isEqualTo(ContentHash.of(MAIL));
+        assertThat(store.read(s.hash())).isEqualTo(MAIL);
+        Path file = store.path(s.hash());
+        assertThat(file.toString()).endsWith(s.hash().substring(0, 2) + "/" + s.hash().substring(2, 4) + "/"
+                + s.hash() + ".eml.gz");
+        // what zcat does: no mailwarden needed to get the .eml back
+        try (var in = new GZIPInputStream(new ByteArrayInputStream(Files.readAllBytes(file)))) {
+            assertThat(in.readAllBytes()).isEqualTo(MAIL);
+        }
+    }
+
+    @Test
+    void storesTheSameBytesOnce() throws IOException {
+        RawStore store = new RawStore(data);
+        assertThat(store.put(MAIL).written()).isTrue();
+        assertThat(store.put(MAIL.clone()).written()).isFalse();
+        try (var all = store.hashes()) {
+            assertThat(all.toList()).containsExactly(ContentHash.of(MAIL));
+        }
+    }
+
+    @Test
+    void repairRemovesLeftoversOfACrashedWriteAndKeepsWholeFiles() throws IOException {
+        RawStore store = new RawStore(data);
+        String hash = store.put(MAIL).hash();
+        Path leftover = store.path(hash).resolveSibling(hash + ".1234.tmp");
+        Files.write(leftover, new byte[] {1, 2, 3}); // a write that never reached its rename
+
+        assertThat(store.repair()).isEqualTo(1);
+        assertThat(leftover).doesNotExist();
+        assertThat(store.read(hash)).isEqualTo(MAIL);
+        try (var all = store.hashes()) {
+            assertThat(all.toList()).containsExactly(hash);
+        }
+    }
+
+    @Test
+    void detectsAlteredFiles() throws IOException {
+        RawStore store = new RawStore(data);
+        String hash = store.put(MAIL).hash();
+        assertThat(store.intact(hash)).isTrue();
+
+        Files.write(store.path(hash), gzip("Subject: forged\r\n\r\n"));
+        assertThat(store.intact(hash)).isFalse();
+        Files.write(store.path(hash), new byte[] {0x1f, (byte) 0x8b, 8});
+        assertThat(store.intact(hash)).isFalse();
+    }
+
+    @Test
+    void refusesNamesThatAreNotHashes() {
+        RawStore store = new RawStore(data);
+        for (String bad : List.of("../../etc/passwd", "ABC", "")) {
+            assertThatThrownBy(() -> store.read(bad)).isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThatThrownBy(() -> store.read("0".repeat(64))).isInstanceOf(NoSuchFileException.class);
+    }
+
+    /** gzip of a text, for planting a forged file. */
+    private static byte[] gzip(String s) throws IOException {
+        var out = new java.io.ByteArrayOutputStream();
+        try (var gz = new java.util.zip.GZIPOutputStream(out)) {
+            gz.write(s.getBytes(StandardCharsets.UTF_8));
+        }
+        return out.toByteArray();
+    }
+}
