@@ -50,7 +50,7 @@ public class InterimSearch implements Search {
         index.refresh();
         var q = new TextQueries().anywhere(query.replaceAll("[\"()]", "")).orElseThrow();
         var r = index.search(q, limit + offset, ArchiveIndex.NEWEST_FIRST);
-        List<Hit> hits = r.hits().stream().skip(offset).map(h -> hit(h.message(), escape(h.message().body()))).toList();
+        List<Hit> hits = r.hits().stream().skip(offset).map(h -> hit(h.message(), escape(doc(h.message().id()).orElseThrow().body()))).toList();
         return new SearchPage(query, r.total(), r.exact(), 1, offset, hits);
     }
 
