@@ -13,11 +13,13 @@ import jakarta.ws.rs.core.Response;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code /api/messages/{id}}: one archived message, its original bytes, its attachments. */
 @Path("/api/messages/{id}")
 @Tag(name = "messages")
+@SecurityRequirement(name = "bearer")
 public class MessageResource {
 
     /** A media type as the API passes it on; anything else from mail becomes application/octet-stream. */
@@ -35,6 +37,7 @@ public class MessageResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "An archived message", description = "Metadata, the text of each part, the rules that acted on"
             + " it and where it lives now.")
+    @APIResponse(responseCode = "200", description = "The message")
     @APIResponse(responseCode = "404", description = "No archived message has this id")
     public MessageView message(@PathParam("id") String id) {
         Archives.requireOpen(launcher);
@@ -45,6 +48,7 @@ public class MessageResource {
     @Path("raw")
     @Produces("message/rfc822")
     @Operation(summary = "The original message (.eml)", description = "The bytes exactly as archived.")
+    @APIResponse(responseCode = "200", description = "The message as a download")
     @APIResponse(responseCode = "404", description = "No archived message has this id")
     public Response raw(@PathParam("id") String id) {
         Archives.requireOpen(launcher);
@@ -56,6 +60,7 @@ public class MessageResource {
     @Path("attachments/{n}")
     @Produces(MediaType.WILDCARD)
     @Operation(summary = "An attachment, decoded", description = "Numbered from 0 in MIME order; always a download.")
+    @APIResponse(responseCode = "200", description = "The attachment as a download")
     @APIResponse(responseCode = "404", description = "No such message or attachment")
     public Response attachment(@PathParam("id") String id, @PathParam("n") String n) {
         Archives.requireOpen(launcher);

@@ -13,12 +13,14 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code GET /api/rules}: the rules in force and the outcome of the last reload. */
 @Path("/api/rules")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "daemon")
+@SecurityRequirement(name = "bearer")
 public class RulesResource {
 
     /**

@@ -13,12 +13,14 @@ import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code GET /api/search}: the query language over the archive, a page of hits at a time. */
 @Path("/api/search")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "search")
+@SecurityRequirement(name = "bearer")
 public class SearchResource {
 
     static final int MAX_LIMIT = 200;

@@ -16,12 +16,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code GET /api/status}: what the daemon watches, how it goes, what it counted and what went wrong. */
 @Path("/api/status")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "daemon")
+@SecurityRequirement(name = "bearer")
 public class StatusResource {
 
     /**
