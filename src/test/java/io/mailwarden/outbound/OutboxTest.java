@@ -216,4 +216,16 @@ class OutboxTest {
                 .isEqualTo(Decision.Kind.QUEUED);
         assertThat(counters.suppressed()).containsEntry(Suppression.Reason.ANSWERED_RECENTLY, 1L);
     }
+
+    @Test
+    void refusesToSendFromAnAccountWithoutAnAddress() {
+        Account login = new Account("acme", Provider.CUSTOM, "zhangsan", new Account.Secret("pw"),
+                new Endpoint("127.0.0.1", 1, TlsMode.NONE), new Endpoint("127.0.0.1", 1, TlsMode.NONE), null,
+                List.of("INBOX"), List.of(), Duration.ofMinutes(5), Duration.ofMinutes(4), true);
+        Decision d = outbox(login, settings(50, Duration.ofHours(1), 5), () -> { })
+                .reply(incoming(1, Mails.CUSTOMER), ACK, "ack");
+        assertThat(d.kind()).isEqualTo(Decision.Kind.REFUSED);
+        assertThat(d.detail()).contains("mailwarden.accounts.acme.address");
+        assertThat(state.outbox.recent(10)).isEmpty();
+    }
 }
