@@ -87,7 +87,12 @@ public final class Outbox implements OutboundPort {
             return suppressed(in.ref(), rule, "reply", new Suppression.Suppressed(Suppression.Reason.ANSWERED_RECENTLY,
                     sender + " was answered at " + last.get() + " (once every " + Durations.format(step.period()) + ")"));
         }
-        Composer.Composed mail = Composer.reply(own, in.message(), to, step, now);
+        Composer.Composed mail;
+        try {
+            mail = Composer.reply(own, in.message(), to, step, now);
+        } catch (Composer.CompositionFailure e) { // the audit trail says why, the message itself is untouched
+            return Decision.refused(e.getMessage());
+        }
         long id = store.enqueue(entry(in, r.hash(), rule, "reply", mail), sender, now);
         queued.run();
         return Decision.queued("reply to " + to.address() + " queued as #" + id);
@@ -105,7 +110,12 @@ public final class Outbox implements OutboundPort {
             return suppressed(in.ref(), rule, "forward", no.get());
         }
         Instant now = clock.instant();
-        Composer.Composed mail = Composer.forward(r.own(), in.message(), in.raw(), step, rule, now);
+        Composer.Composed mail;
+        try {
+            mail = Composer.forward(r.own(), in.message(), in.raw(), step, rule, now);
+        } catch (Composer.CompositionFailure e) {
+            return Decision.refused(e.getMessage());
+        }
         long id = store.enqueue(entry(in, r.hash(), rule, kind, mail), null, now);
         queued.run();
         return Decision.queued("forward to " + String.join(", ", step.to()) + " queued as #" + id);
