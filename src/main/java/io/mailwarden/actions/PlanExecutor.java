@@ -23,16 +23,20 @@ public final class PlanExecutor {
 
     private final AuditSink audit;
     private final OutboundPort outbound;
+    private final boolean archiving;
 
-    public PlanExecutor(AuditSink audit, OutboundPort outbound) {
+    /** @param archiving whether the archive runs (it keeps what {@code archive} actions name) */
+    public PlanExecutor(AuditSink audit, OutboundPort outbound, boolean archiving) {
         this.audit = audit;
         this.outbound = outbound;
+        this.archiving = archiving;
     }
 
     public Execution execute(Plan plan, IncomingMessage in, MailboxPort port, boolean dryRun) {
         MessageRef ref = in.ref();
         String messageId = in.messageId();
         List<StepOutcome> outcomes = new ArrayList<>();
+        String movedTo = null;
         for (PlannedAction a : plan.actions()) {
             if (dryRun) {
                 record(ref, messageId, a, StepOutcome.DRY_RUN, "dry run: not carried out", outcomes);
@@ -41,10 +45,11 @@ public final class PlanExecutor {
             try {
                 Result r = carryOut(a, in, port);
                 record(ref, messageId, a, r.outcome(), r.detail(), outcomes);
+                movedTo = r.movedTo() != null ? r.movedTo() : movedTo;
             } catch (MailboxException e) {
                 if (e.kind() == MailboxException.Kind.TRANSIENT) {
                     record(ref, messageId, a, StepOutcome.RETRY, e.getMessage(), outcomes);
-                    return new Execution(List.copyOf(outcomes), true, e.getMessage());
+                    return new Execution(List.copyOf(outcomes), true, e.getMessage(), movedTo);
                 }
                 record(ref, messageId, a, StepOutcome.FAILED, e.getMessage(), outcomes);
                 if (e.kind() == MailboxException.Kind.GONE) {
@@ -52,14 +57,19 @@ public final class PlanExecutor {
                 }
             }
         }
-        return new Execution(List.copyOf(outcomes), false, null);
+        return new Execution(List.copyOf(outcomes), false, null, movedTo);
     }
 
-    private record Result(StepOutcome outcome, String detail) {
-        static final Result DONE = new Result(StepOutcome.DONE, "");
+    /** @param movedTo where the step moved the message (as the server names the folder), or null */
+    private record Result(StepOutcome outcome, String detail, String movedTo) {
+        static final Result DONE = new Result(StepOutcome.DONE, "", null);
 
         static Result skipped(String why) {
-            return new Result(StepOutcome.SKIPPED, why);
+            return new Result(StepOutcome.SKIPPED, why, null);
+        }
+
+        static Result movedTo(String folder) {
+            return new Result(StepOutcome.DONE, "", folder);
         }
     }
 
@@ -70,8 +80,12 @@ public final class PlanExecutor {
             case Step.SetFlag f -> port.setFlags(ref, Set.of(f.flag().imap()), f.on());
             case Step.Keyword k -> port.setKeyword(ref, k.keyword(), k.add());
             case Step.Copy c -> port.copy(ref, c.folder());
-            case Step.Move m -> port.move(ref, m.folder());
-            case Step.Delete d -> port.moveToTrash(ref);
+            case Step.Move m -> {
+                return Result.movedTo(port.move(ref, m.folder()));
+            }
+            case Step.Delete d -> {
+                return Result.movedTo(port.moveToTrash(ref));
+            }
             case Step.Reply r -> {
                 return outbound(outbound.reply(in, r, a.rule()));
             }
@@ -79,7 +93,9 @@ public final class PlanExecutor {
                 return outbound(outbound.forward(in, f, a.rule()));
             }
             case Step.Archive c -> {
-                return Result.skipped("named archive collections need the archive, which this version does not have yet");
+                // the daemon's archive stage keeps the message once the plan is done, wherever it went
+                return archiving ? new Result(StepOutcome.DONE, "kept in the archive", null)
+                        : Result.skipped("the archive is off (mailwarden.archive.enabled=false)");
             }
             case Step.RunExec r -> {
                 return Result.skipped("run plugins are not carried out by this version yet");
@@ -96,7 +112,7 @@ public final class PlanExecutor {
             case QUEUED -> StepOutcome.DONE;
             case SUPPRESSED -> StepOutcome.SKIPPED;
             case REFUSED -> StepOutcome.FAILED;
-        }, d.detail());
+        }, d.detail(), null);
     }
 
     private void record(MessageRef ref, String messageId, PlannedAction a, StepOutcome outcome, String detail,

@@ -2,7 +2,6 @@ package io.mailwarden.daemon;
 
 import io.mailwarden.account.Account;
 import io.mailwarden.actions.Execution;
-import io.mailwarden.actions.StepOutcome;
 import io.mailwarden.archive.Archive;
 import io.mailwarden.archive.Backfill;
 import io.mailwarden.archive.ProgressMeter;
@@ -101,11 +100,15 @@ final class ArchiveStage implements HandledSink, AutoCloseable {
     /** Archives a message the daemon handled, where its plan left it. */
     @Override
     public void handled(MessageArrived m, Plan plan, Execution done) {
-        if (!m.complete() || !covers(m.ref().account(), m.ref().folder())) {
-            return; // headers only: the archive sync reads the message whole
+        boolean asked = plan.actions().stream().anyMatch(a -> a.step() instanceof Step.Archive);
+        if (!asked && !covers(m.ref().account(), m.ref().folder())) {
+            return;
+        }
+        if (!m.complete()) {
+            return; // headers only (no rule needed more): the archive sync reads the message whole
         }
         List<String> rules = new ArrayList<>(new LinkedHashSet<>(plan.actions().stream().map(PlannedAction::rule).toList()));
-        String movedTo = movedTo(plan, done);
+        String movedTo = done.movedTo();
         try {
             workers.execute(() -> {
                 try {
@@ -122,16 +125,6 @@ final class ArchiveStage implements HandledSink, AutoCloseable {
         } catch (RejectedExecutionException e) {
             LOG.debugf("archive: queue full; %s waits for the next sync of its folder", m.ref());
         }
-    }
-
-    /** The folder a rule moved the message to, when the move was carried out. */
-    private static String movedTo(Plan plan, Execution done) {
-        for (int i = 0; i < done.outcomes().size(); i++) {
-            if (done.outcomes().get(i) == StepOutcome.DONE && plan.actions().get(i).step() instanceof Step.Move move) {
-                return move.folder();
-            }
-        }
-        return null;
     }
 
     @Override

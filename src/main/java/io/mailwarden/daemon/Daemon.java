@@ -120,7 +120,8 @@ public final class Daemon implements AutoCloseable {
         OutboundCounters counters = new OutboundCounters();
         OutboxSender sender = new OutboxSender(stores.outbox(), stores.audit(), accounts, options.outbound(), counters, clock);
         PlanExecutor executor = new PlanExecutor(StateAdapters.auditSink(stores.audit()),
-                new Outbox(stores.outbox(), accounts, options.outbound(), counters, clock, sender::wake));
+                new Outbox(stores.outbox(), accounts, options.outbound(), counters, clock, sender::wake),
+                options.archiving() != null);
         ScheduledJobs jobs = new ScheduledJobs(scheduler);
         ScheduledWork scheduled = new ScheduledWork(jobs, rules, new ScheduledRuleRun(rules, engine, executor, stores,
                 accounts, budget, clock, options.dryRun(), options.maxMessagesPerSecond(), jobs::closed));

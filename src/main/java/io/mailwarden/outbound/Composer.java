@@ -30,6 +30,13 @@ import java.util.stream.Collectors;
  */
 final class Composer {
 
+    /** The mail cannot be written (an address Jakarta Mail refuses); the message says which part. */
+    static final class CompositionFailure extends Exception {
+        CompositionFailure(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     /** A composed mail: its envelope recipients, Message-ID and bytes. */
     record Composed(List<String> recipients, String messageId, byte[] content) {
     }
@@ -45,7 +52,8 @@ final class Composer {
     }
 
     /** A reply to {@code original} (sent to {@code to}: its Reply-To, else From), per the rule's templates. */
-    static Composed reply(String own, Message original, Address to, Step.Reply step, Instant now) {
+    static Composed reply(String own, Message original, Address to, Step.Reply step, Instant now)
+            throws CompositionFailure {
         try {
             Address from = original.from().isEmpty() ? to : original.from().get(0);
             Map<String, String> values = Templates.values(original, from, own);
@@ -68,12 +76,13 @@ final class Composer {
             }
             return finish(m, List.of(to.address()), own);
         } catch (MessagingException | IOException e) {
-            throw new IllegalStateException("cannot compose a reply: " + e.getMessage(), e);
+            throw new CompositionFailure("cannot compose a reply: " + e.getMessage(), e);
         }
     }
 
     /** A forward of {@code original} to the step's addresses, as message/rfc822 attachment or inline text. */
-    static Composed forward(String own, Message original, byte[] raw, Step.Forward step, String rule, Instant now) {
+    static Composed forward(String own, Message original, byte[] raw, Step.Forward step, String rule, Instant now)
+            throws CompositionFailure {
         try {
             List<Address> to = step.to().stream().map(a -> new Address(a, "")).toList();
             MimeMessage m = start(own, to, Subjects.forward(oneLine(original.subject())), now, "auto-generated");
@@ -93,7 +102,7 @@ final class Composer {
             }
             return finish(m, step.to(), own);
         } catch (MessagingException | IOException e) {
-            throw new IllegalStateException("cannot compose a forward: " + e.getMessage(), e);
+            throw new CompositionFailure("cannot compose a forward: " + e.getMessage(), e);
         }
     }
 

@@ -49,18 +49,30 @@ public final class Outbox implements OutboundPort {
         this.queued = queued;
     }
 
-    @Override
-    public Decision reply(IncomingMessage in, Step.Reply step, String rule) {
+    /** The sending account's address and the source's hash, or the decision already made. */
+    private record Request(String own, String hash, Decision decided) {
+    }
+
+    /** The account must have an address, and a mail already in the outbox for this key is not made again. */
+    private Request begin(IncomingMessage in, String rule, String kind) {
         Account account = accounts.get(in.ref().account());
-        String own = account == null ? null : account.address();
-        if (own == null) {
-            return noAddress(in.ref());
+        if (account == null || account.address() == null) {
+            return new Request(null, null, Decision.refused("account " + in.ref().account() + " has no mail address"
+                    + " to send from: set mailwarden.accounts." + in.ref().account() + ".address"));
         }
         String hash = ContentHash.of(in.raw());
-        Optional<Long> before = store.find(account.name(), hash, rule, "reply");
-        if (before.isPresent()) {
-            return Decision.queued("already in the outbox as #" + before.get());
+        Optional<Long> before = store.find(account.name(), hash, rule, kind);
+        return new Request(account.address(), hash, before.map(id -> Decision.queued("already in the outbox as #" + id))
+                .orElse(null));
+    }
+
+    @Override
+    public Decision reply(IncomingMessage in, Step.Reply step, String rule) {
+        Request r = begin(in, rule, "reply");
+        if (r.decided() != null) {
+            return r.decided();
         }
+        String own = r.own();
         Set<String> ownAddresses = Stream.concat(Stream.of(own), step.addresses().stream())
                 .map(a -> a.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
         Optional<Suppression.Suppressed> no = Suppression.reply(in.message(), ownAddresses, step.onlyWhenAddressed(), policy);
@@ -70,37 +82,41 @@ public final class Outbox implements OutboundPort {
         Address to = Suppression.replyTarget(in.message());
         String sender = to.address().toLowerCase(Locale.ROOT);
         Instant now = clock.instant();
-        Optional<Instant> last = store.lastReply(account.name(), rule, sender);
+        Optional<Instant> last = store.lastReply(in.ref().account(), rule, sender);
         if (last.isPresent() && last.get().plus(step.period()).isAfter(now)) {
             return suppressed(in.ref(), rule, "reply", new Suppression.Suppressed(Suppression.Reason.ANSWERED_RECENTLY,
                     sender + " was answered at " + last.get() + " (once every " + Durations.format(step.period()) + ")"));
         }
-        Composer.Composed mail = Composer.reply(own, in.message(), to, step, now);
-        long id = store.enqueue(entry(in, hash, rule, "reply", mail), sender, now);
+        Composer.Composed mail;
+        try {
+            mail = Composer.reply(own, in.message(), to, step, now);
+        } catch (Composer.CompositionFailure e) { // the audit trail says why, the message itself is untouched
+            return Decision.refused(e.getMessage());
+        }
+        long id = store.enqueue(entry(in, r.hash(), rule, "reply", mail), sender, now);
         queued.run();
         return Decision.queued("reply to " + to.address() + " queued as #" + id);
     }
 
     @Override
     public Decision forward(IncomingMessage in, Step.Forward step, String rule) {
-        Account account = accounts.get(in.ref().account());
-        String own = account == null ? null : account.address();
-        if (own == null) {
-            return noAddress(in.ref());
-        }
-        String hash = ContentHash.of(in.raw());
         String kind = step.describe();
-        Optional<Long> before = store.find(account.name(), hash, rule, kind);
-        if (before.isPresent()) {
-            return Decision.queued("already in the outbox as #" + before.get());
+        Request r = begin(in, rule, kind);
+        if (r.decided() != null) {
+            return r.decided();
         }
         Optional<Suppression.Suppressed> no = Suppression.forward(in.message());
         if (no.isPresent()) {
             return suppressed(in.ref(), rule, "forward", no.get());
         }
         Instant now = clock.instant();
-        Composer.Composed mail = Composer.forward(own, in.message(), in.raw(), step, rule, now);
-        long id = store.enqueue(entry(in, hash, rule, kind, mail), null, now);
+        Composer.Composed mail;
+        try {
+            mail = Composer.forward(r.own(), in.message(), in.raw(), step, rule, now);
+        } catch (Composer.CompositionFailure e) {
+            return Decision.refused(e.getMessage());
+        }
+        long id = store.enqueue(entry(in, r.hash(), rule, kind, mail), null, now);
         queued.run();
         return Decision.queued("forward to " + String.join(", ", step.to()) + " queued as #" + id);
     }
@@ -115,10 +131,5 @@ public final class Outbox implements OutboundPort {
         counters.suppressed(why.reason());
         LOG.infof("%s: no %s (rule %s): %s", ref, what, rule, why);
         return Decision.suppressed("not sent: " + why);
-    }
-
-    private static Decision noAddress(MessageRef ref) {
-        return Decision.refused("account " + ref.account() + " has no mail address to send from: set mailwarden.accounts."
-                + ref.account() + ".address");
     }
 }

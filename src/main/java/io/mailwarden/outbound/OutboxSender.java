@@ -7,7 +7,6 @@ import io.mailwarden.state.OutboxEntry;
 import io.mailwarden.state.OutboxStore;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -73,23 +72,17 @@ public final class OutboxSender implements AutoCloseable {
 
     private void drain() {
         try {
-            Instant now = clock.instant();
-            boolean globalFree = true;
-            Set<String> skipped = new HashSet<>();
-            for (OutboxEntry e : store.due(now, BATCH)) {
-                if (Thread.currentThread().isInterrupted()) {
+            Set<String> held = new HashSet<>();
+            for (OutboxEntry e : store.due(clock.instant(), BATCH)) {
+                if (Thread.currentThread().isInterrupted()
+                        || !underLimit(null, settings.maxPerWindow(), "max-per-window", e)) {
                     return;
                 }
-                if (globalFree && !(globalFree = underLimit(null, settings.maxPerWindow(), "max-per-window", e, now))) {
-                    return;
-                }
-                if (skipped.contains(e.account())
-                        || !underLimit(e.account(), settings.maxPerAccount(), "max-per-account", e, now)) {
-                    skipped.add(e.account());
+                if (held.contains(e.account()) || !underLimit(e.account(), settings.maxPerAccount(), "max-per-account", e)) {
+                    held.add(e.account()); // this account's later mail waits too, in order
                     continue;
                 }
                 send(e);
-                now = clock.instant();
             }
         } catch (RuntimeException e) { // StateException among them: the loop must outlive a database hiccup
             LOG.warnf("outbox: %s; trying again in %s", e.getMessage(), settings.checkInterval());
@@ -97,9 +90,9 @@ public final class OutboxSender implements AutoCloseable {
     }
 
     /** Whether {@code account} (all accounts when null) may send now; logs once when the limit starts to bite. */
-    private boolean underLimit(String account, int max, String key, OutboxEntry e, Instant now) {
+    private boolean underLimit(String account, int max, String key, OutboxEntry e) {
         String who = account == null ? "*" : account;
-        int sent = store.sentSince(account, now.minus(settings.rateWindow()));
+        int sent = store.sentSince(account, clock.instant().minus(settings.rateWindow()));
         if (sent < max) {
             if (limited.remove(who)) {
                 LOG.infof("outbox: rate limit of %s no longer holds mail back", account == null ? "all accounts" : account);

@@ -90,21 +90,7 @@ public class ArchiveCatalog {
 
     /** UIDs of messages archived as present in the folder under {@code uidValidity}. */
     public Set<Long> presentUids(String account, String folder, long uidValidity) {
-        return db.call(() -> "list archived messages of " + account + "/" + folder, c -> {
-            Set<Long> uids = new HashSet<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT uid FROM archive_location WHERE account = ?"
-                    + " AND folder = ? AND uidvalidity = ? AND status = 'PRESENT' AND uid > 0")) {
-                ps.setString(1, account);
-                ps.setString(2, folder);
-                ps.setLong(3, uidValidity);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        uids.add(rs.getLong(1));
-                    }
-                }
-            }
-            return uids;
-        });
+        return new HashSet<>(presentColumn("uid", "=", account, folder, uidValidity, rs -> rs.getLong(1)));
     }
 
     /**
@@ -112,20 +98,31 @@ public class ArchiveCatalog {
      * after the server renumbered the folder, those UIDs name nothing any more.
      */
     public List<String> presentUnderOtherUidValidity(String account, String folder, long uidValidity) {
+        return presentColumn("id", "<>", account, folder, uidValidity, rs -> rs.getString(1));
+    }
+
+    @FunctionalInterface
+    private interface Column<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /** One column of the folder's present places whose UIDVALIDITY compares by {@code op} to the given one. */
+    private <T> List<T> presentColumn(String column, String op, String account, String folder, long uidValidity,
+            Column<T> read) {
         return db.call(() -> "list archived messages of " + account + "/" + folder, c -> {
-            List<String> ids = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM archive_location WHERE account = ?"
-                    + " AND folder = ? AND uidvalidity <> ? AND status = 'PRESENT' AND uid > 0")) {
+            List<T> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + column + " FROM archive_location WHERE account = ?"
+                    + " AND folder = ? AND uidvalidity " + op + " ? AND status = 'PRESENT' AND uid > 0")) {
                 ps.setString(1, account);
                 ps.setString(2, folder);
                 ps.setLong(3, uidValidity);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        ids.add(rs.getString(1));
+                        out.add(read.read(rs));
                     }
                 }
             }
-            return ids;
+            return out;
         });
     }
 

@@ -147,8 +147,8 @@ class DaemonFaultTest {
         }
 
         @Override
-        public void move(MessageRef ref, String target) throws MailboxException {
-            port.move(ref, target);
+        public String move(MessageRef ref, String target) throws MailboxException {
+            return port.move(ref, target);
         }
 
         @Override
@@ -172,8 +172,8 @@ class DaemonFaultTest {
         }
 
         @Override
-        public void moveToTrash(MessageRef ref) throws MailboxException {
-            port.moveToTrash(ref);
+        public String moveToTrash(MessageRef ref) throws MailboxException {
+            return port.moveToTrash(ref);
         }
     }
 

@@ -216,4 +216,33 @@ class OutboxTest {
                 .isEqualTo(Decision.Kind.QUEUED);
         assertThat(counters.suppressed()).containsEntry(Suppression.Reason.ANSWERED_RECENTLY, 1L);
     }
+
+    @Test
+    void refusesToSendFromAnAccountWithoutAnAddress() {
+        Account login = new Account("acme", Provider.CUSTOM, "zhangsan", new Account.Secret("pw"),
+                new Endpoint("127.0.0.1", 1, TlsMode.NONE), new Endpoint("127.0.0.1", 1, TlsMode.NONE), null,
+                List.of("INBOX"), List.of(), Duration.ofMinutes(5), Duration.ofMinutes(4), true);
+        Decision d = outbox(login, settings(50, Duration.ofHours(1), 5), () -> { })
+                .reply(incoming(1, Mails.CUSTOMER), ACK, "ack");
+        assertThat(d.kind()).isEqualTo(Decision.Kind.REFUSED);
+        assertThat(d.detail()).contains("mailwarden.accounts.acme.address");
+        assertThat(state.outbox.recent(10)).isEmpty();
+    }
+
+    @Test
+    void crashAfterTheServerAcceptedButBeforeTheRowWasMarkedSendsAgainWithTheSameMessageId() throws Exception {
+        FakeSmtp smtp = smtp();
+        Account a = account(smtp);
+        OutboundSettings s = settings(50, Duration.ofHours(1), 5);
+        state.failOn("SET status = 'SENT'"); // the row update after the SMTP server's 250 is lost
+        OutboxSender sender = sender(a, s).start();
+        outbox(a, s, sender::wake).reply(incoming(1, Mails.CUSTOMER), ACK, "ack");
+        await("the server accepted the reply", () -> smtp.accepted().size() >= 1);
+        state.failOn(null);
+        await("the reply is marked sent", () -> state.outbox.recent(1).get(0).status() == OutboxEntry.Status.SENT);
+        // the documented at-least-once window: the mail went out again, the same mail
+        assertThat(smtp.accepted().size()).isGreaterThanOrEqualTo(2);
+        String messageId = state.outbox.recent(1).get(0).messageId();
+        assertThat(smtp.accepted()).allSatisfy(m -> assertThat(m).contains("Message-ID: " + messageId + "\r\n"));
+    }
 }

@@ -49,7 +49,7 @@ public final class TestState {
     }
 
     /** From now on, statements whose SQL contains {@code fragment} fail ({@code null}: none do). */
-    void failOn(String fragment) {
+    public void failOn(String fragment) {
         failOn = fragment;
     }
 
