@@ -87,6 +87,7 @@ class SearchPageBrowserTest {
 
         hits.getFirst().findElement(By.className("subject")).click();
         await().until(ExpectedConditions.visibilityOfElementLocated(By.id("message")));
+        assertThat(driver.findElement(By.id("search-view")).isDisplayed()).isFalse();
         assertThat(driver.findElement(By.id("message-subject")).getText()).isEqualTo(WebFixture.INVOICE_SUBJECT);
         assertThat(driver.findElement(By.id("message-parts")).getText()).contains("请查收本月的增值税发票");
 
@@ -137,6 +138,7 @@ class SearchPageBrowserTest {
         driver.findElement(By.id("token")).sendKeys(WebFixture.TOKEN);
         driver.findElement(By.cssSelector("#login-form button")).click();
         await().until(ExpectedConditions.visibilityOfElementLocated(By.id("q")));
+        assertThat(driver.findElement(By.id("login-form")).isDisplayed()).as("the sign-in form is gone").isFalse();
     }
 
     private void search(String query) {
