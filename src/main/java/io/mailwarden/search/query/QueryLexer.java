@@ -42,7 +42,7 @@ final class QueryLexer {
                 out.add(Token.of(Kind.OR, start));
             } else if (isQuote(c)) {
                 out.add(new Token(Kind.WORD, "", phrase(), true, start));
-            } else if (c == '-' && at + 1 < query.length() && !ends(query.charAt(at + 1))) {
+            } else if (c == '-' && at + 1 < query.length() && !isSpace(query.charAt(at + 1)) && query.charAt(at + 1) != ')') {
                 at++;
                 out.add(Token.of(Kind.NOT, start));
             } else {
