@@ -55,7 +55,8 @@ public final class ArchiveIndex implements SearchableIndex, Closeable {
     public static final Sort NEWEST_FIRST = newestFirst();
 
     private static final Logger LOG = Logger.getLogger("mailwarden.index");
-    private static final String COMMITTED_AT = "mailwarden.committed-at";
+    /** Commit user data: when the commit was made (epoch milliseconds). */
+    static final String COMMITTED_AT = "mailwarden.committed-at";
     // enough to batch a backfill's documents; the heap budget of a backfill is 512 MB in all
     private static final double RAM_BUFFER_MB = 48;
     private static final double MAX_STALE_SECONDS = 1.0;

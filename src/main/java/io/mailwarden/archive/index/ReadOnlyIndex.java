@@ -4,6 +4,9 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
@@ -83,6 +86,20 @@ public final class ReadOnlyIndex implements SearchableIndex, Closeable {
             refresh();
         }
         return StoredReads.withSearcher(searchers, fn, this::failure, path);
+    }
+
+    /** Every indexed id, as of the commit this view reads. */
+    public Set<String> ids() {
+        return withSearcher(s -> Set.copyOf(StoredReads.hashesById(s).keySet()));
+    }
+
+    /** When the commit this view reads was made, when the writer recorded it. */
+    public Optional<Instant> committedAt() {
+        return withSearcher(s -> {
+            String at = ((DirectoryReader) s.getIndexReader()).getIndexCommit().getUserData()
+                    .get(ArchiveIndex.COMMITTED_AT);
+            return Optional.ofNullable(at).map(ms -> Instant.ofEpochMilli(Long.parseLong(ms)));
+        });
     }
 
     /** Moves to the newest commit now, if there is a newer one (blocking). */
