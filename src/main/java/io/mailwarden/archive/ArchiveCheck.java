@@ -1,9 +1,11 @@
 package io.mailwarden.archive;
 
 import io.mailwarden.archive.store.RawStore;
+import io.mailwarden.state.ArchiveCatalog;
 import io.mailwarden.state.ArchivedLocation;
 import io.mailwarden.state.ArchivedLocation.Status;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -21,30 +23,40 @@ public final class ArchiveCheck {
     private static final Logger LOG = Logger.getLogger("mailwarden.archive");
     private static final int EXAMPLES = 20;
 
-    /** What was found; {@link #problems} lists each discrepancy (the first few of each kind in full). */
-    public record Report(long places, long stored, long indexed, List<String> problems, long problemCount) {
+    /**
+     * What was found; {@link #problems} lists each discrepancy (the first few of each kind in full).
+     *
+     * @param uncommitted places archived after the index's last commit and not in it yet: the running daemon
+     *        commits them soon, a stopped one indexes them at its next start (not discrepancies)
+     */
+    public record Report(long places, long stored, long indexed, long uncommitted, List<String> problems,
+            long problemCount) {
         public boolean ok() {
             return problemCount == 0;
         }
     }
 
-    private final Archive archive;
-    private final Indexer indexer;
+    private final RawStore store;
+    private final ArchiveCatalog catalog;
 
-    public ArchiveCheck(Archive archive, Indexer indexer) {
-        this.archive = archive;
-        this.indexer = indexer;
+    public ArchiveCheck(RawStore store, ArchiveCatalog catalog) {
+        this.store = store;
+        this.catalog = catalog;
     }
 
-    /** Checks every place; with {@code hashes}, also re-reads every stored message and checks its hash. */
-    public Report verify(boolean hashes) throws IOException {
-        RawStore store = archive.store();
-        Set<String> indexed = indexer.ids();
+    /**
+     * Checks every place against the store and the index's ids; with {@code hashes}, also re-reads every
+     * stored message and checks its hash.
+     *
+     * @param committedAt when the index's ids were committed (null: they are current)
+     */
+    public Report verify(Set<String> indexed, Instant committedAt, boolean hashes) throws IOException {
+        long[] uncommitted = {0};
         Set<String> referenced = new HashSet<>();
         Set<String> expected = new HashSet<>();
         Problems problems = new Problems();
         long[] places = {0};
-        archive.catalog().forEach(p -> {
+        catalog.forEach(p -> {
             places[0]++;
             if (referenced.add(p.contentHash())) {
                 if (!store.contains(p.contentHash())) {
@@ -56,7 +68,11 @@ public final class ArchiveCheck {
             if (p.status() != Status.MOVED) {
                 expected.add(p.id());
                 if (!indexed.contains(p.id())) {
-                    problems.add("archived but not indexed", where(p));
+                    if (committedAt != null && !p.archivedAt().isBefore(committedAt)) {
+                        uncommitted[0]++;
+                    } else {
+                        problems.add("archived but not indexed", where(p));
+                    }
                 }
             }
         });
@@ -72,19 +88,19 @@ public final class ArchiveCheck {
             }).count();
             unreferenced.forEach(h -> problems.add("stored but in no folder (a backfill of its folder catalogues it)", h));
         }
-        return new Report(places[0], stored, indexed.size(), problems.lines(), problems.count);
+        return new Report(places[0], stored, indexed.size(), uncommitted[0], problems.lines(), problems.count);
     }
 
     /** Brings the index in line with the catalog after a crash; returns how many documents changed. */
-    public int repair() throws IOException {
-        int removed = archive.store().repair();
+    public int repair(Indexer indexer) throws IOException {
+        int removed = store.repair();
         if (removed > 0) {
             LOG.infof("archive: removed %d unfinished write(s) left by a crash", removed);
         }
         Set<String> stale = new HashSet<>(indexer.ids()); // what is left at the end has no place any more
         List<ArchivedLocation> missing = new ArrayList<>();
         List<String> moved = new ArrayList<>();
-        archive.catalog().forEach(p -> {
+        catalog.forEach(p -> {
             boolean wasIndexed = stale.remove(p.id());
             if (p.status() == Status.MOVED) {
                 if (wasIndexed) {
@@ -96,7 +112,7 @@ public final class ArchiveCheck {
         });
         stale.addAll(moved);
         for (ArchivedLocation p : missing) {
-            indexer.index(p, archive.store().read(p.contentHash()));
+            indexer.index(p, store.read(p.contentHash()));
         }
         stale.forEach(indexer::remove);
         if (missing.size() + stale.size() > 0) {

@@ -4,6 +4,7 @@ import io.mailwarden.archive.extract.ExtractLimits;
 import io.mailwarden.archive.extract.MessageExtractor;
 import io.mailwarden.archive.extract.TextExtractor;
 import io.mailwarden.archive.index.ArchiveIndex;
+import io.mailwarden.archive.index.ReadOnlyIndex;
 import io.mailwarden.archive.store.RawStore;
 import io.mailwarden.config.MailwardenConfig;
 import io.mailwarden.rules.match.Sizes;
@@ -20,6 +21,9 @@ import java.time.Clock;
  */
 @ApplicationScoped
 public class ArchiveService {
+
+    /** The index's directory under the data directory. */
+    public static final String INDEX_DIR = "lucene";
 
     private final MailwardenConfig config;
     private final ArchiveConfig archive;
@@ -60,10 +64,22 @@ public class ArchiveService {
         ExtractLimits limits = limits();
         state.migrate();
         Path data = config.dataDir();
-        ArchiveIndex index = ArchiveIndex.open(data.resolve("lucene"), archive.commitInterval());
+        ArchiveIndex index = ArchiveIndex.open(data.resolve(INDEX_DIR), archive.commitInterval());
         TextExtractor extractor = new TextExtractor(limits);
         DocumentIndexer indexer = new DocumentIndexer(new MessageExtractor(extractor), index);
         return new Opened(new Archive(new RawStore(data), catalog, indexer, Clock.systemUTC()), indexer, index, extractor);
+    }
+
+    /** Checks of the archive's parts (and, at the daemon's start, repairs); needs no lock. */
+    public ArchiveCheck check() {
+        state.migrate();
+        return new ArchiveCheck(new RawStore(config.dataDir()), catalog);
+    }
+
+    /** The index as last committed, read-only: works while the daemon writes it; null when there is none yet. */
+    public ReadOnlyIndex readOnlyIndex() {
+        Path path = config.dataDir().resolve(INDEX_DIR);
+        return ReadOnlyIndex.exists(path) ? ReadOnlyIndex.open(path) : null;
     }
 
     /** The backfill's settings, checked. */

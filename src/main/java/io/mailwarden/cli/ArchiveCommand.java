@@ -68,19 +68,25 @@ abstract class ArchiveCommand implements Callable<Integer> {
 
     /** As {@link #withArchive}, with the configured accounts ({@code only} one when given). */
     int withAccounts(String only, AccountsWork work) throws Exception {
+        List<Account> accounts = accounts(only);
+        return accounts == null ? 1 : withArchive(opened -> work.run(accounts, opened));
+    }
+
+    /** The configured accounts ({@code only} one when given), or null after saying what is wrong. */
+    List<Account> accounts(String only) {
         List<Account> accounts;
         try {
             accounts = new AccountResolver(System::getenv).resolve(accountsConfig, only);
         } catch (AccountConfigException e) {
             e.problems().forEach(err()::println);
-            return 1;
+            return null;
         }
         if (accounts.isEmpty()) {
             err().println(only == null ? "no accounts configured (mailwarden.accounts.NAME in config/application.yaml)"
                     : "no account named '" + only + "' (configured: " + accountsConfig.accounts().keySet() + ")");
-            return 1;
+            return null;
         }
-        return withArchive(opened -> work.run(accounts, opened));
+        return accounts;
     }
 
     PrintWriter out() {

@@ -72,6 +72,10 @@ public class DemoCommand implements Callable<Integer> {
                 server.awaitOutbox(launcher.stores().outbox(), Duration.ofSeconds(30));
                 DemoReport.print(out, launcher.stores().audit().recent(500), started, server.folderSummary(),
                         server.automaticMail());
+                server.awaitArchived(catalog, delivered, Duration.ofSeconds(60));
+                out.printf("%nThe archive keeps all %d messages whole under %s (messages/: zcat gives each .eml back),"
+                        + " their text and their attachments' text indexed for search.%n", catalog.count(),
+                        config.dataDir().toAbsolutePath());
                 out.flush();
                 if (!once) {
                     DemoReport.howToWatch(out, imapPort, smtpPort);

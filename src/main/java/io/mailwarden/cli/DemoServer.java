@@ -9,6 +9,7 @@ import io.mailwarden.account.TlsMode;
 import io.mailwarden.daemon.Daemon;
 import io.mailwarden.message.parse.HeaderText;
 import io.mailwarden.outbound.Suppression;
+import io.mailwarden.state.ArchiveCatalog;
 import io.mailwarden.state.CheckpointStore;
 import io.mailwarden.state.OutboxEntry;
 import io.mailwarden.state.OutboxStore;
@@ -133,6 +134,11 @@ final class DemoServer implements AutoCloseable {
     void awaitOutbox(OutboxStore outbox, Duration timeout) {
         await(timeout, "the automatic mail was not sent", () -> outbox.recent(100).stream()
                 .noneMatch(e -> e.account().equals(ACCOUNT) && e.status() == OutboxEntry.Status.PENDING));
+    }
+
+    /** Until the archive keeps {@code count} of the demo's messages (it works off the watchers' threads). */
+    void awaitArchived(ArchiveCatalog catalog, int count, Duration timeout) {
+        await(timeout, "the sample mail was not archived in time", () -> catalog.count() >= count);
     }
 
     void awaitHandled(CheckpointStore checkpoints, int count, Duration timeout) {

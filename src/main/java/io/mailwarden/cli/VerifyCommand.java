@@ -6,8 +6,13 @@ import io.mailwarden.archive.ServerCheck;
 import io.mailwarden.imap.ImapConnector;
 import io.mailwarden.imap.LoginBudget;
 import java.io.PrintWriter;
+import io.mailwarden.archive.index.ReadOnlyIndex;
+import io.mailwarden.state.ArchiveCatalog;
+import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -18,29 +23,45 @@ import picocli.CommandLine.Option;
         footer = {"", "Exit codes: 0 no discrepancy, 1 discrepancies found or the archive could not be read."})
 public class VerifyCommand extends ArchiveCommand {
 
+    @Inject
+    ArchiveCatalog catalog;
+
     @Option(names = "--server", description = "Also compare each archived folder with the UIDs on its server")
     boolean server;
 
     @Override
     protected int work() throws Exception {
-        return server ? withAccounts(null, (accounts, opened) -> local(opened) + remote(accounts, opened) == 0 ? 0 : 1)
-                : withArchive(opened -> local(opened) == 0 ? 0 : 1);
+        List<Account> accounts = server ? accounts(null) : List.of();
+        if (accounts == null) {
+            return 1;
+        }
+        int bad = local();
+        return bad + remote(accounts) == 0 ? 0 : 1;
     }
 
-    private int local(io.mailwarden.archive.ArchiveService.Opened opened) throws Exception {
-        ArchiveCheck.Report r = new ArchiveCheck(opened.archive(), opened.indexer()).verify(true);
+    /** The archive's parts against each other, reading the index as last committed (no lock: the daemon may run). */
+    private int local() throws Exception {
+        Set<String> indexed = Set.of();
+        Instant committedAt = null;
+        try (ReadOnlyIndex index = archives.readOnlyIndex()) {
+            if (index != null) {
+                indexed = index.ids();
+                committedAt = index.committedAt().orElse(null);
+            }
+        }
+        ArchiveCheck.Report r = archives.check().verify(indexed, committedAt, true);
         PrintWriter out = out();
-        out.printf("archive: %d place(s), %d stored message(s) (hashes checked), %d indexed%n", r.places(), r.stored(),
-                r.indexed());
+        out.printf("archive: %d place(s), %d stored message(s) (hashes checked), %d indexed%s%n", r.places(), r.stored(),
+                r.indexed(), r.uncommitted() == 0 ? "" : ", " + r.uncommitted() + " archived since the index's last commit");
         r.problems().forEach(p -> out.println("  DISCREPANCY " + p));
         out.println(r.ok() ? "archive: OK" : "archive: " + r.problemCount() + " discrepancy(ies)");
         return r.ok() ? 0 : 1;
     }
 
-    private int remote(List<Account> accounts, io.mailwarden.archive.ArchiveService.Opened opened) {
+    private int remote(List<Account> accounts) {
         PrintWriter out = out();
         int bad = 0;
-        ServerCheck check = new ServerCheck(opened.archive().catalog());
+        ServerCheck check = new ServerCheck(catalog);
         for (Account a : accounts) {
             try {
                 for (ServerCheck.FolderDiff d : check.compare(new ImapConnector(a, LoginBudget.forAccount(a,

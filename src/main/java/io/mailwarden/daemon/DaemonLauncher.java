@@ -1,7 +1,6 @@
 package io.mailwarden.daemon;
 
 import io.mailwarden.account.Account;
-import io.mailwarden.archive.ArchiveCheck;
 import io.mailwarden.archive.ArchiveService;
 import io.mailwarden.archive.Backfill;
 import io.mailwarden.archive.index.IndexException;
@@ -67,7 +66,7 @@ public class DaemonLauncher {
             throw new Daemon.StartFailure("archive: " + e.getMessage());
         }
         try {
-            new ArchiveCheck(opened.archive(), opened.indexer()).repair();
+            archives.check().repair(opened.indexer());
             archive = opened;
             return new Archiving(opened.archive(), backfill, archives.config().syncInterval(), () -> {
                 archive = null;

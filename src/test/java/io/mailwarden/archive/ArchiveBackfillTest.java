@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mailwarden.archive.index.IndexHit;
+import io.mailwarden.archive.index.ReadOnlyIndex;
 import io.mailwarden.state.ArchivedLocation;
 import io.mailwarden.state.ArchivedLocation.Status;
 import io.mailwarden.state.ContentHash;
@@ -64,6 +65,8 @@ class ArchiveBackfillTest {
         assertThat(subjects(h.search("增值税发票"))).contains("季度报告");
         assertThat(h.search("发票")).extracting(hit -> hit.message().folder()).contains("财务/发票", "INBOX");
         assertThat(subjects(h.search("项目进度"))).isNotEmpty(); // sample 11's subject, UTF-8 encoded-word
+        assertThat(subjects(h.search("Zhangsan Trading"))).containsExactly("三月份增值税发票"); // sample 1's PDF
+        assertThat(subjects(h.search("有效期"))).containsExactly("合同审批：年度框架协议"); // sample 3's DOCX
     }
 
     @Test
@@ -91,13 +94,13 @@ class ArchiveBackfillTest {
         assertThatThrownBy(h::backfill).hasMessageContaining("cannot archive a message of corp/INBOX");
 
         h.reopen(real -> real); // the restart: repair indexes what the crash left catalogued but unindexed
-        new ArchiveCheck(h.archive, h.indexer).repair();
+        h.check().repair(h.indexer);
         h.backfill();
         h.index.refresh();
 
         assertThat(h.state.archive.count()).isEqualTo(10);
         assertThat(h.index.count()).isEqualTo(10);
-        assertThat(new ArchiveCheck(h.archive, h.indexer).verify(true).ok()).isTrue();
+        assertThat(h.verify(true).ok()).isTrue();
     }
 
     @Test
@@ -127,14 +130,14 @@ class ArchiveBackfillTest {
             h.index.delete(id);
         }
         h.index.refresh();
-        assertThat(new ArchiveCheck(h.archive, h.indexer).verify(false).problems())
+        assertThat(h.verify(false).problems())
                 .allMatch(p -> p.startsWith("archived but not indexed") || p.endsWith("more"));
 
         Reindex.run(h.archive, h.indexer, 2, BackfillProgress.NONE);
 
         h.index.refresh();
         assertThat(h.index.count()).isEqualTo(before);
-        assertThat(new ArchiveCheck(h.archive, h.indexer).verify(true).ok()).isTrue();
+        assertThat(h.verify(true).ok()).isTrue();
     }
 
     @Test
@@ -146,11 +149,27 @@ class ArchiveBackfillTest {
         Files.write(h.store.path(hashes.get(0)), new byte[] {1, 2, 3});
         Files.delete(h.store.path(hashes.get(1)));
 
-        ArchiveCheck.Report r = new ArchiveCheck(h.archive, h.indexer).verify(true);
+        ArchiveCheck.Report r = h.verify(true);
 
         assertThat(r.ok()).isFalse();
         assertThat(r.problems()).anyMatch(p -> p.startsWith("raw bytes altered or unreadable: " + hashes.get(0)))
                 .anyMatch(p -> p.startsWith("missing raw bytes: " + hashes.get(1)));
+    }
+
+    @Test
+    void verifyReadsTheCommittedIndexWhileTheDaemonHoldsItsLock() throws Exception {
+        h.append("INBOX", plain("<a@x>", "alpha", "one"));
+        h.backfill();
+        h.index.commit();
+        h.append("INBOX", plain("<b@x>", "beta", "two"));
+        h.backfill(); // archived and indexed, but not committed yet
+
+        try (ReadOnlyIndex committed = ReadOnlyIndex.open(h.index.path())) { // no write lock needed
+            ArchiveCheck.Report r = h.check().verify(committed.ids(), committed.committedAt().orElseThrow(), true);
+            assertThat(r.ok()).as(r.problems().toString()).isTrue();
+            assertThat(r.indexed()).isEqualTo(1);
+            assertThat(r.uncommitted()).isEqualTo(1);
+        }
     }
 
     private ArchivedLocation place(String subject) {

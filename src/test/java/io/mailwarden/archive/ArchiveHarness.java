@@ -101,6 +101,16 @@ final class ArchiveHarness implements AfterEachCallback {
                 .run(new ImapConnector(a, LoginBudget.forAccount(a, Clock.systemUTC())), List.of("**"), f -> true);
     }
 
+    ArchiveCheck check() {
+        return new ArchiveCheck(store, state.archive);
+    }
+
+    /** Verifies against the writer's current view (nothing uncommitted to allow for). */
+    ArchiveCheck.Report verify(boolean hashes) throws IOException {
+        index.refresh();
+        return check().verify(index.ids(), null, hashes);
+    }
+
     List<IndexHit> search(String typed) {
         index.refresh();
         return index.search(new TextQueries().anywhere(typed).orElseThrow(), 100, ArchiveIndex.NEWEST_FIRST).hits();

@@ -44,7 +44,8 @@ class DemoCommandTest {
                         + "  Re: Cannot log in to the portal$")
                 .containsPattern("(?m)^  Junk \\(1\\)$")
                 .containsPattern("(?m)^  Newsletters \\(2\\)$")
-                .contains("报价单", "关于喆园项目的安排");
+                .contains("报价单", "关于喆园项目的安排")
+                .containsPattern("The archive keeps all 12 messages whole under .*test-data/demo-");
     }
 
     private static int freePort() throws IOException {

@@ -24,7 +24,6 @@ import org.apache.lucene.index.SnapshotDeletionPolicy;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.ControlledRealTimeReopenThread;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -50,13 +49,14 @@ import org.jboss.logging.Logger;
  * <p><b>Snapshots.</b> {@link #snapshot()} pins the files of the last commit until {@link #release},
  * so a backup can copy them from {@link #path()} while indexing goes on.
  */
-public final class ArchiveIndex implements Closeable {
+public final class ArchiveIndex implements SearchableIndex, Closeable {
 
     /** Newest first; messages without a date last; ties in id order. */
     public static final Sort NEWEST_FIRST = newestFirst();
 
     private static final Logger LOG = Logger.getLogger("mailwarden.index");
-    private static final String COMMITTED_AT = "mailwarden.committed-at";
+    /** Commit user data: when the commit was made (epoch milliseconds). */
+    static final String COMMITTED_AT = "mailwarden.committed-at";
     // enough to batch a backfill's documents; the heap budget of a backfill is 512 MB in all
     private static final double RAM_BUFFER_MB = 48;
     private static final double MAX_STALE_SECONDS = 1.0;
@@ -194,53 +194,15 @@ public final class ArchiveIndex implements Closeable {
         }
     }
 
-    /** Something to run with a searcher of the current near-real-time view. */
-    @FunctionalInterface
-    public interface SearcherFunction<T> {
-        /** Runs with the searcher, which is only valid until this returns. */
-        T apply(IndexSearcher searcher) throws IOException;
-    }
-
-    /** Runs {@code fn} with a searcher acquired for the call and released after it, however it ends. */
+    /** Runs {@code fn} with a searcher of the current near-real-time view. */
+    @Override
     public <T> T withSearcher(SearcherFunction<T> fn) {
-        IndexSearcher searcher;
-        try {
-            searcher = searchers.acquire();
-        } catch (IOException | RuntimeException e) {
-            throw failure("open a searcher", e);
-        }
-        try {
-            return fn.apply(searcher);
-        } catch (IOException e) {
-            throw failure("search", e);
-        } finally {
-            try {
-                searchers.release(searcher);
-            } catch (IOException e) {
-                LOG.warnf(e, "Could not release a searcher of the index at %s", path);
-            }
-        }
+        return StoredReads.withSearcher(searchers, fn, this::failure, path);
     }
 
     /** How many messages are indexed (as of the last refresh). */
     public int count() {
         return withSearcher(s -> s.getIndexReader().numDocs());
-    }
-
-    /**
-     * The best {@code limit} (at least 1) hits of {@code query}, by relevance when {@code sort} is null,
-     * with their stored fields (no body or attachment text).
-     */
-    public SearchResult search(Query query, int limit, Sort sort) {
-        if (limit < 1) {
-            throw new IllegalArgumentException("a search needs a limit of at least 1, not " + limit);
-        }
-        return withSearcher(s -> StoredReads.search(s, query, limit, sort));
-    }
-
-    /** The whole indexed message with this id, body and attachment text included. */
-    public Optional<MessageDocument> get(String id) {
-        return withSearcher(s -> StoredReads.get(s, idTerm(id)));
     }
 
     /** Every indexed id with its content hash (for verify), as of the last refresh. */

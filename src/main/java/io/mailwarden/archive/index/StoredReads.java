@@ -1,6 +1,8 @@
 package io.mailwarden.archive.index;
 
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.function.BiFunction;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,15 +18,19 @@ import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.util.Bits;
+import org.jboss.logging.Logger;
 
 /** The read side of {@link ArchiveIndex}: hits with their stored fields, whole documents, the id list. */
 final class StoredReads {
+
+    private static final Logger LOG = Logger.getLogger("mailwarden.index");
 
     /** Stored fields a hit list needs: all but the (large) texts. */
     private static final Set<String> HIT_FIELDS = Set.of(Fields.ID, Fields.ACCOUNT, Fields.FOLDER,
@@ -36,15 +42,40 @@ final class StoredReads {
     private StoredReads() {
     }
 
+    /** Runs {@code fn} with a searcher of {@code searchers}, released however it ends; failures become {@code failure}'s. */
+    static <T> T withSearcher(SearcherManager searchers, SearchableIndex.SearcherFunction<T> fn,
+            BiFunction<String, Exception, IndexException> failure, Path path) {
+        IndexSearcher searcher;
+        try {
+            searcher = searchers.acquire();
+        } catch (IOException | RuntimeException e) {
+            throw failure.apply("open a searcher", e);
+        }
+        try {
+            return fn.apply(searcher);
+        } catch (IOException e) {
+            throw failure.apply("search", e);
+        } finally {
+            try {
+                searchers.release(searcher);
+            } catch (IOException e) {
+                LOG.warnf(e, "Could not release a searcher of the index at %s", path);
+            }
+        }
+    }
+
     static SearchResult search(IndexSearcher s, Query query, int limit, Sort sort) throws IOException {
         TopDocs top = sort == null ? s.search(query, limit) : s.search(query, limit, sort);
         List<IndexHit> hits = new ArrayList<>(top.scoreDocs.length);
         for (ScoreDoc sd : top.scoreDocs) {
-            Document stored = s.storedFields().document(sd.doc, HIT_FIELDS);
-            hits.add(new IndexHit(sd.score, DocumentMapper.fromStored(stored, deletedOnServer(s, sd.doc))));
+            hits.add(new IndexHit(sd.score, hit(s, sd.doc)));
         }
         return new SearchResult(top.totalHits.value(), top.totalHits.relation() == TotalHits.Relation.EQUAL_TO,
                 hits);
+    }
+
+    static MessageDocument hit(IndexSearcher s, int doc) throws IOException {
+        return DocumentMapper.fromStored(s.storedFields().document(doc, HIT_FIELDS), deletedOnServer(s, doc));
     }
 
     static Optional<MessageDocument> get(IndexSearcher s, Term id) throws IOException {

@@ -16,6 +16,8 @@ final class BodyCollector {
     private final StringBuilder plain = new StringBuilder();
     private final StringBuilder html = new StringBuilder();
     private final List<Attachment> attachments = new ArrayList<>();
+    // the attachments' decoded bytes, which their text suppliers hold anyway
+    private final List<byte[]> contents = new ArrayList<>();
 
     BodyCollector(AttachmentTextExtractor extractor, List<String> problems, int messageDepth) {
         this.extractor = extractor;
@@ -29,6 +31,11 @@ final class BodyCollector {
 
     List<Attachment> attachments() {
         return List.copyOf(attachments);
+    }
+
+    /** The decoded bytes of attachment {@code n}, or null when there is no such attachment. */
+    byte[] content(int n) {
+        return n >= 0 && n < contents.size() ? contents.get(n) : null;
     }
 
     void walk(Part part, int depth) {
@@ -73,6 +80,7 @@ final class BodyCollector {
             text = memo(() -> extractor.extract(bytes, mediaType, charset, filename));
         }
         attachments.add(new Attachment(attachments.size(), filename, mediaType, bytes.length, text));
+        contents.add(bytes);
     }
 
     private String nestedText(byte[] bytes) {

@@ -27,7 +27,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 
 /** Builds real documents of every type the archive reads, each holding the given text. */
-final class Docs {
+public final class Docs {
 
     private Docs() {
     }
@@ -51,7 +51,7 @@ final class Docs {
     }
 
     /** A PDF that needs a user password to open. */
-    static byte[] encryptedPdf(String text) {
+    public static byte[] encryptedPdf(String text) {
         return pdf(text, true);
     }
 
@@ -213,7 +213,7 @@ final class Docs {
     }
 
     /** A zip whose one entry unpacks to {@code size} zero bytes (a zip bomb, tamed to the test's size). */
-    static byte[] zipBomb(long size) {
+    public static byte[] zipBomb(long size) {
         return bytes(out -> {
             try (ZipOutputStream zip = new ZipOutputStream(out)) {
                 zip.putNextEntry(new ZipEntry("zeros.bin"));

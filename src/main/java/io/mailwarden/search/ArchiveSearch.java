@@ -1,0 +1,121 @@
+package io.mailwarden.search;
+
+import io.mailwarden.archive.index.ArchiveIndex;
+import io.mailwarden.archive.index.MessageDocument;
+import io.mailwarden.archive.index.SearchableIndex;
+import io.mailwarden.archive.store.RawStore;
+import io.mailwarden.message.parse.AttachmentBytes;
+import io.mailwarden.search.query.MailQuery;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
+
+/**
+ * {@link Search} over one index and its raw store. The index comes from a supplier, asked on every call:
+ * the daemon's open index, or a read-only view; null when there is no index yet (nothing found). Thread-safe.
+ */
+public final class ArchiveSearch implements Search {
+
+    /** The most hits one page may have. */
+    public static final int MAX_LIMIT = 100;
+    /** How deep paging may go (offset + limit): deeper pages cost memory and time for no reader. */
+    public static final int MAX_DEPTH = 10_000;
+
+    private final Supplier<SearchableIndex> index;
+    private final RawStore store;
+    private final MailQuery queries;
+    private final Snippets snippets = new Snippets();
+
+    public ArchiveSearch(Supplier<SearchableIndex> index, RawStore store, Clock clock) {
+        this.index = index;
+        this.store = store;
+        this.queries = new MailQuery(clock);
+    }
+
+    /**
+     * @throws QuerySyntaxException when the query is malformed
+     * @throws IllegalArgumentException when limit is not 1..{@value #MAX_LIMIT}, or offset is negative or
+     *         too deep (offset + limit over {@value #MAX_DEPTH})
+     */
+    @Override
+    public SearchPage search(String query, int limit, int offset, Order order) {
+        long start = System.nanoTime();
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new IllegalArgumentException("limit must be 1 to " + MAX_LIMIT + ", not " + limit);
+        }
+        if (offset < 0 || offset + limit > MAX_DEPTH) {
+            throw new IllegalArgumentException("offset must be 0 to " + (MAX_DEPTH - limit) + ", not " + offset);
+        }
+        Query q = queries.parse(query);
+        SearchableIndex idx = index.get();
+        if (idx == null) {
+            return new SearchPage(query, 0, true, millisSince(start), offset, List.of());
+        }
+        return idx.withSearcher(s -> {
+            TopDocs top = order == Order.RELEVANCE ? s.search(q, offset + limit)
+                    : s.search(q, offset + limit, ArchiveIndex.NEWEST_FIRST);
+            ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, Math.min(offset, top.scoreDocs.length),
+                    top.scoreDocs.length);
+            int[] docs = Arrays.stream(page).mapToInt(sd -> sd.doc).toArray();
+            String[] snippets = this.snippets.of(s, q, docs);
+            List<Hit> hits = new ArrayList<>(docs.length);
+            for (int i = 0; i < docs.length; i++) {
+                hits.add(Hits.of(SearchableIndex.hit(s, docs[i]), snippets[i]));
+            }
+            return new SearchPage(query, top.totalHits.value(), top.totalHits.relation() == TotalHits.Relation.EQUAL_TO,
+                    millisSince(start), offset, hits);
+        });
+    }
+
+    @Override
+    public Optional<MessageView> message(String id) {
+        return document(id).map(Hits::view);
+    }
+
+    @Override
+    public Optional<byte[]> raw(String id) {
+        return document(id).flatMap(this::raw);
+    }
+
+    @Override
+    public Optional<AttachmentContent> attachment(String id, int n) {
+        Optional<MessageDocument> doc = document(id);
+        if (doc.isEmpty() || n < 0 || n >= doc.get().attachments().size()) {
+            return Optional.empty();
+        }
+        var info = doc.get().attachments().get(n);
+        return raw(doc.get()).flatMap(raw -> AttachmentBytes.of(raw, n))
+                .map(bytes -> new AttachmentContent(info.name(), info.type().isEmpty() ? "application/octet-stream"
+                        : info.type(), bytes));
+    }
+
+    private Optional<MessageDocument> document(String id) {
+        SearchableIndex idx = index.get();
+        return idx == null || id == null ? Optional.empty() : idx.get(id);
+    }
+
+    private Optional<byte[]> raw(MessageDocument m) {
+        if (!store.contains(m.contentHash())) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(store.read(m.contentHash()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read message " + m.id() + " from the raw store at " + store.root()
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static long millisSince(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+}

@@ -1,0 +1,106 @@
+package io.mailwarden.search.query;
+
+import io.mailwarden.search.QuerySyntaxException;
+import io.mailwarden.search.query.Token.Kind;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Recursive descent over the tokens. As in Gmail, {@code OR} binds tighter than the implicit AND, so
+ * {@code a b OR c} is {@code a AND (b OR c)}; {@code -} applies to the term or group right after it.
+ *
+ * <pre>
+ * query   = and EOF
+ * and     = or { or }
+ * or      = unary { ("OR" | "|") unary }
+ * unary   = "-" unary | primary
+ * primary = "(" and ")" | word | phrase | operator:value
+ * </pre>
+ */
+final class QueryParser {
+
+    private final List<Token> tokens;
+    private int next;
+
+    private QueryParser(List<Token> tokens) {
+        this.tokens = tokens;
+    }
+
+    /** @throws QuerySyntaxException pointing at the problem */
+    static QueryNode parse(String query) {
+        List<Token> tokens = QueryLexer.tokens(query);
+        if (tokens.isEmpty()) {
+            return new QueryNode.All();
+        }
+        QueryParser p = new QueryParser(tokens);
+        QueryNode node = p.and(null);
+        if (p.next < tokens.size()) {
+            Token stray = tokens.get(p.next);
+            throw new QuerySyntaxException("unexpected ')' at " + stray.column() + ": no '(' before it", stray.position());
+        }
+        return node;
+    }
+
+    /** @param open the '(' this group started with, or null at the top */
+    private QueryNode and(Token open) {
+        List<QueryNode> nodes = new ArrayList<>();
+        while (!atEnd() && peek().kind() != Kind.CLOSE) {
+            nodes.add(or());
+        }
+        if (nodes.isEmpty() && open == null) {
+            throw new QuerySyntaxException("unexpected ')' at " + peek().column() + ": no '(' before it", peek().position());
+        }
+        if (nodes.isEmpty()) {
+            throw new QuerySyntaxException("empty parentheses at " + open.column() + ": put a term inside", open.position());
+        }
+        return nodes.size() == 1 ? nodes.getFirst() : new QueryNode.And(nodes);
+    }
+
+    private QueryNode or() {
+        if (peek().kind() == Kind.OR) {
+            throw new QuerySyntaxException("OR at " + peek().column() + " needs a term before it", peek().position());
+        }
+        List<QueryNode> nodes = new ArrayList<>(List.of(unary()));
+        while (!atEnd() && peek().kind() == Kind.OR) {
+            Token or = tokens.get(next++);
+            if (atEnd() || peek().kind() == Kind.CLOSE || peek().kind() == Kind.OR) {
+                throw new QuerySyntaxException("OR at " + or.column() + " needs a term after it", or.position());
+            }
+            nodes.add(unary());
+        }
+        return nodes.size() == 1 ? nodes.getFirst() : new QueryNode.Or(nodes);
+    }
+
+    private QueryNode unary() {
+        Token t = tokens.get(next);
+        if (t.kind() == Kind.NOT) {
+            next++;
+            if (atEnd() || peek().kind() == Kind.CLOSE || peek().kind() == Kind.OR) {
+                throw new QuerySyntaxException("'-' at " + t.column() + " needs a term right after it", t.position());
+            }
+            return new QueryNode.Not(unary());
+        }
+        return primary();
+    }
+
+    private QueryNode primary() {
+        Token t = tokens.get(next++);
+        if (t.kind() == Kind.OPEN) {
+            QueryNode inner = and(t);
+            if (atEnd()) {
+                throw new QuerySyntaxException("unclosed '(' at " + t.column(), t.position());
+            }
+            next++;
+            return inner;
+        }
+        return new QueryNode.Term(t);
+    }
+
+    private boolean atEnd() {
+        return next >= tokens.size();
+    }
+
+    private Token peek() {
+        return tokens.get(next);
+    }
+}
