@@ -3,6 +3,7 @@ package io.mailwarden.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mailwarden.daemon.DaemonLauncher;
+import io.mailwarden.state.ArchiveCatalog;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -47,13 +48,16 @@ class SearchPageBrowserTest {
     @Inject
     DaemonLauncher launcher;
 
+    @Inject
+    ArchiveCatalog catalog;
+
     @TestHTTPResource("/")
     URL page;
 
     @BeforeEach
     void start() throws Exception {
         if (fixture == null) {
-            fixture = WebFixture.start(launcher);
+            fixture = WebFixture.start(launcher, catalog);
         }
         if (driver == null) {
             driver = chromium();

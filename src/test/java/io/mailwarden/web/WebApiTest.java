@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 
 import io.mailwarden.daemon.DaemonLauncher;
+import io.mailwarden.state.ArchiveCatalog;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
@@ -26,10 +27,13 @@ class WebApiTest {
     @Inject
     DaemonLauncher launcher;
 
+    @Inject
+    ArchiveCatalog catalog;
+
     @BeforeEach
     void startDaemonOnce() throws Exception {
         if (fixture == null) {
-            fixture = WebFixture.start(launcher);
+            fixture = WebFixture.start(launcher, catalog);
         }
     }
 
@@ -53,7 +57,8 @@ class WebApiTest {
         given().header("Authorization", "Basic " + WebFixture.TOKEN).get("/api/status").then().statusCode(401);
         given().get("/api/no-such-endpoint").then().statusCode(401);
         authorized().get("/api/status").then().statusCode(200).body("running", equalTo(true))
-                .body("accounts", hasItem("li.na")).body("counts.indexed", equalTo(WebFixture.MESSAGES));
+                .body("accounts", hasItem(WebFixture.ACCOUNT)).body("counts.indexed", equalTo(WebFixture.MESSAGES))
+                .body("counts.archived", equalTo(WebFixture.MESSAGES));
         assertThat(given().get("/q/health/live").statusCode()).isEqualTo(200);
     }
 

@@ -9,6 +9,7 @@ import io.mailwarden.account.Provider;
 import io.mailwarden.account.TlsMode;
 import io.mailwarden.daemon.Daemon;
 import io.mailwarden.daemon.DaemonLauncher;
+import io.mailwarden.state.ArchiveCatalog;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import jakarta.activation.DataHandler;
 import jakarta.mail.Message;
@@ -40,6 +41,7 @@ final class WebFixture implements AutoCloseable {
     static final byte[] ATTACHMENT = "品名,金额\n办公用品,1280.00\n".getBytes(StandardCharsets.UTF_8);
     static final String XSS_SUBJECT = "<img src=x onerror=alert(1)>";
     static final int MESSAGES = 3;
+    static final String ACCOUNT = "li.na";
 
     /** The application as the web tests run it: its own data directory and a configured token. */
     public static class Profile implements QuarkusTestProfile {
@@ -59,7 +61,11 @@ final class WebFixture implements AutoCloseable {
         this.daemon = daemon;
     }
 
-    static WebFixture start(DaemonLauncher launcher) throws Exception {
+    /** Starts afresh (each GreenMail is a new server): the data directory forgets what an earlier start archived. */
+    static WebFixture start(DaemonLauncher launcher, ArchiveCatalog catalog) throws Exception {
+        launcher.stores().state().migrate();
+        launcher.stores().state().forgetAccount(ACCOUNT);
+        catalog.forgetAccount(ACCOUNT);
         GreenMail server = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP).dynamicPort());
         server.start();
         GreenMailUser user = server.setUser("li.na@corp.example", "li.na", "pw");
@@ -70,7 +76,7 @@ final class WebFixture implements AutoCloseable {
         Path rules = Files.createTempDirectory("web-rules");
         Files.writeString(rules.resolve("r.yaml"), "rules: []\n");
         Endpoint imap = new Endpoint("127.0.0.1", server.getImap().getPort(), TlsMode.NONE);
-        Account account = new Account("li.na", Provider.CUSTOM, "li.na", new Account.Secret("pw"), imap, imap, null,
+        Account account = new Account(ACCOUNT, Provider.CUSTOM, "li.na", new Account.Secret("pw"), imap, imap, null,
                 List.of("INBOX"), List.of(), Duration.ofMinutes(5), Duration.ofMinutes(4), false);
         Daemon daemon = launcher.start(List.of(account), new Daemon.Options(rules, rules, false, Duration.ofMillis(100)));
         Instant end = Instant.now().plusSeconds(30);

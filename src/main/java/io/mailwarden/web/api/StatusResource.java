@@ -37,10 +37,11 @@ public class StatusResource {
     }
 
     /**
+     * @param archived archived message places in the catalog (-1: the archive is not open)
      * @param indexed messages in the search index (-1: the archive is not open)
      * @param indexCommittedAt when the index was last committed to disk, or null
      */
-    public record Counts(long indexed, Instant indexCommittedAt, long repliesSent, long repliesFailed,
+    public record Counts(long archived, long indexed, Instant indexCommittedAt, long repliesSent, long repliesFailed,
             long repliesRateLimited) {
     }
 
@@ -55,7 +56,7 @@ public class StatusResource {
     public Status status() {
         Daemon daemon = launcher.running();
         if (daemon == null) {
-            return new Status(false, List.of(), List.of(), null, new Counts(-1, null, 0, 0, 0),
+            return new Status(false, List.of(), List.of(), null, new Counts(-1, -1, null, 0, 0, 0),
                     List.of("the daemon is not running"));
         }
         List<WatcherStatus> watchers = daemon.status();
@@ -68,7 +69,8 @@ public class StatusResource {
         }
         ArchiveService.Opened archive = launcher.archive();
         OutboundCounters out = daemon.outbound();
-        Counts counts = new Counts(archive == null ? -1 : archive.index().count(),
+        Counts counts = new Counts(archive == null ? -1 : archive.archive().catalog().count(),
+                archive == null ? -1 : archive.index().count(),
                 archive == null ? null : archive.index().committedAt().orElse(null), out.sentCount(), out.failedCount(),
                 out.rateLimitedCount());
         List<AuditEntry> last = launcher.stores().audit().recent(1);
