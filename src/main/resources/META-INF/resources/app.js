@@ -89,7 +89,7 @@ function renderHit(hit) {
   subject.addEventListener('click', () => openMessage(hit.id));
   li.append(meta, subject);
   if (hit.attachments.length) {
-    li.append(el('div', 'attachments', '📎 ' + hit.attachments.map((a) => a.name || '(unnamed)').join(', ')));
+    li.append(el('div', 'attachments clip', hit.attachments.map((a) => a.name || '(unnamed)').join(', ')));
   }
   const snippet = el('div', 'snippet');
   snippet.innerHTML = hit.snippetHtml; // the one server-escaped HTML fragment: text and <mark> only
@@ -118,7 +118,7 @@ function renderMessage(view) {
   $('message-headers').replaceChildren(...headers.filter(([, v]) => v).flatMap(([k, v]) => [el('dt', '', k), el('dd', '', v)]));
   const base = '/api/messages/' + encodeURIComponent(m.id);
   $('message-attachments').replaceChildren(...m.attachments.map((a) => {
-    const b = el('button', 'attachment-link', '📎 ' + (a.name || '(unnamed)') + ' (' + size(a.size) + ')');
+    const b = el('button', 'attachment-link clip', (a.name || '(unnamed)') + ' (' + size(a.size) + ')');
     b.type = 'button';
     b.addEventListener('click', () => download(base + '/attachments/' + a.index, a.name || 'attachment'));
     return b;
