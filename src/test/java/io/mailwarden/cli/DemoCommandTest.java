@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The README's main command: the demo works with no configuration and shows the rules acting. */
@@ -26,6 +27,13 @@ class DemoCommandTest {
                     Path.of("target/test-data/demo-" + ProcessHandle.current().pid()).toAbsolutePath().toString(),
                     "quarkus.http.test-port", "0"); // other test runs on this machine may hold 8081
         }
+    }
+
+    /** Earlier launches in this JVM ran other subcommands, whose Main.configureFor turned these off for good. */
+    @BeforeAll
+    static void forgetOtherSubcommandsSettings() {
+        System.clearProperty("quarkus.scheduler.enabled");
+        System.clearProperty("quarkus.http.host-enabled");
     }
 
     @Test
