@@ -112,8 +112,11 @@ public final class Backfill {
                     return null;
                 }));
             }
-            inFlight.add(new Batch(batch.getLast().ref().uid(), done));
-            while (inFlight.size() > 2) { // two batches ahead at most: memory stays bounded
+            inFlight.add(new Batch(batch.getLast().ref().uid(), batch.stream().mapToLong(m -> m.raw().length).sum(), done));
+            // memory stays bounded: two batches ahead at most, and no more bytes than two full batches, so a
+            // message bigger than that is worked alone, before the next one is fetched
+            while (!inFlight.isEmpty() && (inFlight.size() > 2
+                    || inFlight.stream().mapToLong(Batch::bytes).sum() > 2 * options.batchBytes())) {
                 finish(inFlight.poll(), account, listing);
             }
         });
@@ -154,7 +157,7 @@ public final class Backfill {
         }
     }
 
-    private record Batch(long lastUid, List<Future<?>> done) {
+    private record Batch(long lastUid, long bytes, List<Future<?>> done) {
     }
 
     private static final class Counts {
