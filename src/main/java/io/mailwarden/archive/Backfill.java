@@ -102,6 +102,13 @@ public final class Backfill {
             if (batch.isEmpty()) {
                 return;
             }
+            // memory stays bounded: no more than two full batches' bytes are worked at once, and a batch bigger
+            // than that (one big message) is worked alone, after the ones before it and before the next fetch
+            long bytes = batch.stream().mapToLong(m -> m.raw().length).sum();
+            long budget = 2 * options.batchBytes();
+            while (!inFlight.isEmpty() && inFlight.stream().mapToLong(Batch::bytes).sum() + bytes > budget) {
+                finish(inFlight.poll(), account, listing);
+            }
             List<Future<?>> done = new ArrayList<>();
             for (MessageArrived m : batch) {
                 done.add(workers.submit(() -> {
@@ -112,11 +119,8 @@ public final class Backfill {
                     return null;
                 }));
             }
-            inFlight.add(new Batch(batch.getLast().ref().uid(), batch.stream().mapToLong(m -> m.raw().length).sum(), done));
-            // memory stays bounded: two batches ahead at most, and no more bytes than two full batches, so a
-            // message bigger than that is worked alone, before the next one is fetched
-            while (!inFlight.isEmpty() && (inFlight.size() > 2
-                    || inFlight.stream().mapToLong(Batch::bytes).sum() > 2 * options.batchBytes())) {
+            inFlight.add(new Batch(batch.getLast().ref().uid(), bytes, done));
+            while (inFlight.size() > 2 || bytes > budget && !inFlight.isEmpty()) { // two batches ahead at most
                 finish(inFlight.poll(), account, listing);
             }
         });

@@ -25,6 +25,10 @@ final class BackfillReport {
             long liveAfterGc, double indexing, double[] mbsync) {
     }
 
+    private static String rate(double perSecond) {
+        return perSecond < 10 ? "%.2f".formatted(perSecond) : "%,.0f".formatted(perSecond);
+    }
+
     static void print(String measured, String mbsyncSpec) {
         Map<String, double[]> mbsync = new LinkedHashMap<>();
         for (String item : mbsyncSpec.split(",")) {
@@ -49,16 +53,16 @@ final class BackfillReport {
             throw new IllegalArgumentException("no PHASE or ARCHIVE lines in the backfill's output");
         }
         System.out.println("| folder | messages | MB | mailwarden s (CPU s) | msgs/s | MB/s | mbsync s (CPU s) | msgs/s"
-                + " | mailwarden ÷ mbsync, wall | per CPU second | worker time in parse+Tika+index | heap peak / live |");
+                + " | mailwarden ÷ mbsync, wall | per CPU second | worker time in parse+Tika+index | heap peak / after GC |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
         StringBuilder result = new StringBuilder("RESULT");
         for (Row r : rows) {
             double mb = r.bytes() / MB;
             double[] theirs = r.mbsync();
-            System.out.printf(Locale.ROOT, "| %s | %,d | %.1f | %.2f (%.1f) | %,.0f | %.1f | %s | %s | %s | %s | %.1f s | %d / %d MB |%n",
-                    r.folder(), r.messages(), mb, r.seconds(), r.cpu(), r.messages() / r.seconds(), mb / r.seconds(),
+            System.out.printf(Locale.ROOT, "| %s | %,d | %.1f | %.2f (%.1f) | %s | %.1f | %s | %s | %s | %s | %.1f s | %d / %d MB |%n",
+                    r.folder(), r.messages(), mb, r.seconds(), r.cpu(), rate(r.messages() / r.seconds()), mb / r.seconds(),
                     theirs == null ? "–" : "%.2f (%.1f)".formatted(theirs[0], theirs[1]),
-                    theirs == null ? "–" : "%,.0f".formatted(r.messages() / theirs[0]),
+                    theirs == null ? "–" : rate(r.messages() / theirs[0]),
                     theirs == null ? "–" : "%.2f".formatted(theirs[0] / r.seconds()),
                     theirs == null ? "–" : "%.2f".formatted(theirs[1] / r.cpu()), r.indexing(), r.heapPeak() >> 20,
                     r.liveAfterGc() >> 20);
@@ -80,10 +84,10 @@ final class BackfillReport {
         System.out.printf(Locale.ROOT, "raw %.1f MB; stored (gzip) %.1f MB = %.3f of raw; Lucene index %.1f MB = %.3f of raw;"
                 + " state store %.1f MB%n", raw / MB, store / MB, (double) store / raw, lucene / MB, (double) lucene / raw,
                 Long.parseLong(archive[3]) / MB);
-        System.out.printf(Locale.ROOT, "heap: peak %d MB (sampled, garbage included), at most %d MB live after a GC;"
+        System.out.printf(Locale.ROOT, "heap: peak %d MB (sampled, garbage included), at most %d MB in use right after a collection;"
                 + " RSS at the end %d MB, peak %d MB%n", heapPeak >> 20, live >> 20, Long.parseLong(archive[5]) >> 20,
                 rssPeak >> 20);
-        result.append(String.format(Locale.ROOT, " index_to_raw=%.3f store_to_raw=%.3f heap_peak_mb=%d heap_live_peak_mb=%d"
+        result.append(String.format(Locale.ROOT, " index_to_raw=%.3f store_to_raw=%.3f heap_peak_mb=%d heap_after_gc_peak_mb=%d"
                 + " rss_peak_mb=%d", (double) lucene / raw, (double) store / raw, heapPeak >> 20, live >> 20, rssPeak >> 20));
         System.out.println(result);
     }
