@@ -28,7 +28,52 @@ def common(n, frm, to, subject, date, extra=()):
             "Subject: " + subject, "MIME-Version: 1.0", *extra]
 
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+def pdf(lines) -> bytes:
+    """A small real PDF: one page showing ASCII text lines (Helvetica), with a correct xref table."""
+    text = "BT /F1 12 Tf 72 720 Td 16 TL " + " ".join("(%s) '" % l for l in lines) + " ET"
+    objects = ["<< /Type /Catalog /Pages 2 0 R >>",
+               "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+               " /Resources << /Font << /F1 5 0 R >> >> >>",
+               "<< /Length %d >>\nstream\n%s\nendstream" % (len(text), text),
+               "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    out, offsets = b"%PDF-1.4\n", []
+    for i, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (i, body.encode("ascii"))
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return out
+
+
+def docx(paragraphs) -> bytes:
+    """A small real DOCX (Office Open XML) holding the given paragraphs, Chinese welcome."""
+    import io
+    import zipfile
+    from xml.sax.saxutils import escape
+    body = "".join("<w:p><w:r><w:t>%s</w:t></w:r></w:p>" % escape(p) for p in paragraphs)
+    parts = {
+        "[Content_Types].xml": '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" '
+        'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+        "_rels/.rels": '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
+        'Target="word/document.xml"/></Relationships>',
+        "word/document.xml": '<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/'
+        'wordprocessingml/2006/main"><w:body>' + body + "</w:body></w:document>",
+    }
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, xml in parts.items():
+            info = zipfile.ZipInfo(name, date_time=(2026, 3, 1, 0, 0, 0))  # fixed: the samples stay byte-identical
+            z.writestr(info, xml.encode("utf-8"), zipfile.ZIP_DEFLATED)
+    return buf.getvalue()
+
+
+PDF = pdf(["VAT invoice 2026-0315", "Vendor: Zhangsan Trading Co.", "Amount due: CNY 12,800.00"])
 
 OUT.mkdir(exist_ok=True)
 
@@ -58,7 +103,7 @@ write("03-contract-zh.eml", common(3, word("李四", "UTF-8") + " <lisi@partner.
        + b64("请审批附件中的年度框架协议（合同编号 HT-2026-031）。".encode())
        + "\r\n--b3\r\nContent-Type: application/vnd.openxmlformats-officedocument.wordprocessingml.document\r\n"
          "Content-Disposition: attachment; filename*=UTF-8''%E5%90%88%E5%90%8C.docx\r\n"
-         "Content-Transfer-Encoding: base64\r\n\r\n" + b64(b"PK\x03\x04 not really a docx") + "\r\n--b3--\r\n").encode("ascii"))
+         "Content-Transfer-Encoding: base64\r\n\r\n" + b64(docx(["年度框架协议", "合同编号 HT-2026-031", "甲方：本公司　乙方：合作伙伴", "有效期自2026年4月1日起三年。"])) + "\r\n--b3--\r\n").encode("ascii"))
 
 # 4. A customer writes to support
 write("04-support-question-en.eml", common(4, "Maria Rossi <maria@customer.example>", "Support <support@corp.example>",

@@ -8,12 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 
 /**
  * Turns {@link AccountsConfig} into checked {@link Account}s. Every problem of every account is
  * collected, one line each naming the configuration key, so an admin fixes them all in one go.
  */
 public final class AccountResolver {
+
+    private static final Pattern ADDRESS = Pattern.compile("[^\\s@<>,;\"]+@[^\\s@<>,;\"]+\\.[^\\s@<>,;\"]+");
 
     private final UnaryOperator<String> env;
 
@@ -73,12 +76,20 @@ public final class AccountResolver {
             problems.add(key + "poll-interval: must be at least 1s (each poll of poll-folders is one login; on Exmail "
                     + "keep it at minutes)");
         }
+        String address = c.address().map(String::strip).orElse(c.username().contains("@") ? c.username().strip() : null);
+        if (c.address().isPresent() && !ADDRESS.matcher(address).matches()) {
+            problems.add(key + "address: '" + address + "' is not a mail address (expected name@domain.example)");
+        }
+        if (c.sentFolder().isPresent() && c.sentFolder().get().isBlank()) {
+            problems.add(key + "sent-folder: must name a folder, or be left out for no copy");
+        }
         if (problems.size() > before) {
             return null;
         }
         return new Account(name, provider, c.username().strip(), password, imap, smtp, c.trustPem().orElse(null),
                 List.copyOf(c.idleFolders()), List.copyOf(c.pollFolders().orElse(List.of())), c.pollInterval(),
-                c.idleRenew(), c.sendId());
+                c.idleRenew(), c.sendId(), address, c.sentFolder().map(String::strip).orElse(null),
+                List.copyOf(c.archiveFolders()));
     }
 
     private Account.Secret password(String key, AccountsConfig.Account c, List<String> problems) {

@@ -63,6 +63,27 @@ public interface AccountsConfig {
         @WithDefault("4m")
         Duration idleRenew();
 
+        /**
+         * The account's own mail address: From (and the SMTP sender) of the replies and forwards it sends.
+         * The login when absent (the full address on Exmail, whose SMTP refuses any other sender).
+         */
+        Optional<String> address();
+
+        /**
+         * Folder a copy of every sent reply and forward is appended to over IMAP; none when absent, since
+         * Exmail, Gmail and Outlook already keep SMTP mail in their sent folder.
+         */
+        @WithName("sent-folder")
+        Optional<String> sentFolder();
+
+        /**
+         * Folders (globs) whose mail the archive keeps: {@code *} matches within one folder level, {@code **}
+         * across levels; every folder by default.
+         */
+        @WithName("archive-folders")
+        @WithDefault("**")
+        List<String> archiveFolders();
+
         /** Send the IMAP ID command after login where the server advertises ID. */
         @WithName("send-id")
         @WithDefault("true")

@@ -7,8 +7,9 @@ import java.util.List;
  *
  * @param outcomes one per planned step, in plan order (steps after a retryable failure are absent)
  * @param retry whether the plan must be tried again later (a retryable failure happened)
+ * @param movedTo the folder (as the server names it) the message was moved to, or null when it stayed
  */
-public record Execution(List<StepOutcome> outcomes, boolean retry, String error) {
+public record Execution(List<StepOutcome> outcomes, boolean retry, String error, String movedTo) {
 
     /** Whether any step failed for good. */
     public boolean failedSomewhere() {

@@ -71,16 +71,19 @@ public final class Archive {
     public void moved(MessageArrived m, String folder, List<String> rules) throws IOException {
         MessageRef ref = m.ref();
         RawStore.Stored stored = store.put(m.raw());
-        catalog.findAt(ref.account(), ref.folder(), ref.uidValidity(), ref.uid()).ifPresent(old -> {
-            catalog.setStatus(old.id(), Status.MOVED);
-            indexer.remove(old.id());
-        });
+        catalog.findAt(ref.account(), ref.folder(), ref.uidValidity(), ref.uid()).ifPresent(old -> retire(old.id()));
         ArchivedLocation place = new ArchivedLocation(ArchivedLocation.movedIdOf(ref.account(), folder, stored.hash()),
                 ref.account(), folder, 0, 0, stored.hash(), messageId(m.raw()), m.raw().length, m.internalDate(),
                 flags(m), rules, Status.PRESENT, clock.instant());
         if (catalog.add(place)) {
             indexer.index(place, m.raw());
         }
+    }
+
+    /** The place no longer names the message (its folder was renumbered): kept in the catalog, out of the index. */
+    public void retire(String id) {
+        catalog.setStatus(id, Status.MOVED);
+        indexer.remove(id);
     }
 
     /** The message is no longer on the server at this place: kept in the archive, marked DELETED. */

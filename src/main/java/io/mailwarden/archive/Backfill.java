@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import org.jboss.logging.Logger;
 
@@ -52,11 +53,18 @@ public final class Backfill {
     private final Archive archive;
     private final Options options;
     private final BackfillProgress progress;
+    private final BooleanSupplier stop;
 
     public Backfill(Archive archive, Options options, BackfillProgress progress) {
+        this(archive, options, progress, () -> false);
+    }
+
+    /** @param stop asked before each batch: true ends the run there, with the progress of the batches done kept */
+    public Backfill(Archive archive, Options options, BackfillProgress progress, BooleanSupplier stop) {
         this.archive = archive;
         this.options = options;
         this.progress = progress;
+        this.stop = stop;
     }
 
     /** Runs over the folders of {@code connector}'s account that {@code globs} name and {@code only} accepts. */
@@ -69,6 +77,9 @@ public final class Backfill {
                 .name("archive-" + account + "-", 0).factory());
         try (FolderReader reader = new FolderReader(connector)) {
             for (String folder : reader.folders(globs, "archive-folders")) {
+                if (stop.getAsBoolean()) {
+                    break;
+                }
                 if (only.test(folder)) {
                     folders++;
                     folder(reader, account, folder, workers, counts);
@@ -85,6 +96,7 @@ public final class Backfill {
             throws ImapException, MessagingException, IOException, InterruptedException {
         ArchiveCatalog catalog = archive.catalog();
         FolderReader.Listing listing = reader.list(folder);
+        retireOldUidValidity(account, listing);
         markDeleted(account, listing, counts);
         long after = catalog.progress(account, folder).filter(p -> p.uidValidity() == listing.uidValidity())
                 .map(Checkpoint::lastUid).orElse(0L);
@@ -98,7 +110,26 @@ public final class Backfill {
         }
         progress.folder(account, folder, todo, todoBytes);
         Deque<Batch> inFlight = new ArrayDeque<>();
+        boolean stopped = false;
+        try {
+            read(reader, account, listing, after, workers, counts, inFlight);
+        } catch (Stopped s) {
+            stopped = true; // the rest of the folder waits for the next run
+        }
+        while (!inFlight.isEmpty()) {
+            finish(inFlight.poll(), account, listing);
+        }
+        if (listing.uids().length > 0 && !stopped) {
+            catalog.saveProgress(account, folder, listing.uidValidity(), listing.uids()[listing.uids().length - 1]);
+        }
+    }
+
+    private void read(FolderReader reader, String account, FolderReader.Listing listing, long after,
+            ExecutorService workers, Counts counts, Deque<Batch> inFlight) throws MessagingException, InterruptedException {
         reader.read(listing, after, options.batchMessages(), options.batchBytes(), batch -> {
+            if (stop.getAsBoolean()) {
+                throw new Stopped();
+            }
             if (batch.isEmpty()) {
                 return;
             }
@@ -124,12 +155,6 @@ public final class Backfill {
                 finish(inFlight.poll(), account, listing);
             }
         });
-        while (!inFlight.isEmpty()) {
-            finish(inFlight.poll(), account, listing);
-        }
-        if (listing.uids().length > 0) {
-            catalog.saveProgress(account, folder, listing.uidValidity(), listing.uids()[listing.uids().length - 1]);
-        }
     }
 
     private void finish(Batch b, String account, FolderReader.Listing listing) throws InterruptedException {
@@ -143,6 +168,19 @@ public final class Backfill {
             }
         }
         archive.catalog().saveProgress(account, listing.folder(), listing.uidValidity(), b.lastUid());
+    }
+
+    /**
+     * After a UIDVALIDITY change the folder's messages are read again under their new UIDs (their bytes are
+     * stored already); the places under the old UIDVALIDITY are retired as moved, so nothing is found twice.
+     */
+    private void retireOldUidValidity(String account, FolderReader.Listing listing) {
+        List<String> old = archive.catalog().presentUnderOtherUidValidity(account, listing.folder(), listing.uidValidity());
+        if (!old.isEmpty()) {
+            LOG.infof("archive: %s/%s: UIDVALIDITY is now %d; %d place(s) under the old one are re-read under their"
+                    + " new UIDs", account, listing.folder(), listing.uidValidity(), old.size());
+            old.forEach(archive::retire);
+        }
     }
 
     /** Places archived as present whose UID the server no longer lists are marked deleted (and kept). */
@@ -162,6 +200,13 @@ public final class Backfill {
     }
 
     private record Batch(long lastUid, long bytes, List<Future<?>> done) {
+    }
+
+    /** Thrown out of a batch when the run is asked to stop. */
+    private static final class Stopped extends RuntimeException {
+        Stopped() {
+            super(null, null, false, false);
+        }
     }
 
     private static final class Counts {

@@ -52,6 +52,9 @@ public final class ProgressMeter implements BackfillProgress {
 
     @Override
     public synchronized void done() {
+        if (total == 0 && terminal == null) {
+            return; // nothing was to do: no line in the logs
+        }
         show(System.nanoTime());
         if (terminal != null) {
             terminal.println();

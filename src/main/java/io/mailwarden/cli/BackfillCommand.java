@@ -38,7 +38,7 @@ public class BackfillCommand extends ArchiveCommand {
             for (Account a : accounts) {
                 try {
                     Backfill.Result r = backfill.run(new ImapConnector(a, LoginBudget.forAccount(a, Clock.systemUTC())),
-                            List.of("**"), only);
+                            a.archiveFolders(), only);
                     out.printf("%s: %d folder(s), %d message(s) archived, %d already archived, %.1f MB, %d gone from"
                             + " the server%n", a.name(), r.folders(), r.archived(), r.known(), r.bytes() / 1e6, r.deleted());
                 } catch (Exception e) {

@@ -3,6 +3,7 @@ package io.mailwarden.cli;
 import io.mailwarden.config.MailwardenConfig;
 import io.mailwarden.daemon.Daemon;
 import io.mailwarden.daemon.DaemonLauncher;
+import io.mailwarden.state.ArchiveCatalog;
 import io.quarkus.runtime.Quarkus;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
@@ -41,6 +42,9 @@ public class DemoCommand implements Callable<Integer> {
     @Inject
     DaemonLauncher launcher;
 
+    @Inject
+    ArchiveCatalog catalog;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -48,6 +52,8 @@ public class DemoCommand implements Callable<Integer> {
         try (DemoServer server = DemoServer.start(imapPort, smtpPort)) {
             launcher.stores().state().migrate();
             launcher.stores().state().forgetAccount(DemoServer.ACCOUNT); // a fresh server each run: start afresh
+            launcher.stores().outbox().forgetAccount(DemoServer.ACCOUNT);
+            catalog.forgetAccount(DemoServer.ACCOUNT);
             var options = new Daemon.Options(config.rules().dir(), config.plugins().dir(), false, Duration.ofMillis(200));
             try (Daemon daemon = launcher.start(List.of(server.account()), options)) {
                 server.awaitWatching(daemon, Duration.ofSeconds(30));
@@ -55,7 +61,9 @@ public class DemoCommand implements Callable<Integer> {
                 out.printf("%nDelivered %d sample messages from %s to the demo INBOX; the example rules from %s act on them:%n%n",
                         delivered, samples, config.rules().dir());
                 server.awaitHandled(launcher.stores().checkpoints(), delivered, Duration.ofSeconds(60));
-                DemoReport.print(out, launcher.stores().audit().recent(500), started, server.folderSummary());
+                server.awaitOutbox(launcher.stores().outbox(), Duration.ofSeconds(30));
+                DemoReport.print(out, launcher.stores().audit().recent(500), started, server.folderSummary(),
+                        server.automaticMail());
                 out.flush();
                 if (!once) {
                     DemoReport.howToWatch(out, imapPort, smtpPort);

@@ -12,8 +12,12 @@ final class DemoReport {
     private DemoReport() {
     }
 
-    /** Prints the audit entries of the demo account since {@code since} (earlier demo runs left theirs). */
-    static void print(PrintWriter out, List<AuditEntry> newestFirst, java.time.Instant since, List<String> folders) {
+    /**
+     * Prints the audit entries of the demo account since {@code since} (earlier demo runs left theirs), the
+     * mailbox, and the automatic mail the demo's SMTP server received.
+     */
+    static void print(PrintWriter out, List<AuditEntry> newestFirst, java.time.Instant since, List<String> folders,
+            List<String> sent) {
         List<AuditEntry> entries = new ArrayList<>(newestFirst);
         Collections.reverse(entries);
         out.println("Actions taken (the audit trail):");
@@ -27,6 +31,12 @@ final class DemoReport {
         out.println();
         out.println("The demo mailbox now:");
         folders.forEach(l -> out.println("  " + l));
+        out.println();
+        out.println("Automatic mail sent through the demo's SMTP server:");
+        if (sent.isEmpty()) {
+            out.println("  (none)");
+        }
+        sent.forEach(l -> out.println("  " + l));
     }
 
     /** Pads to a width in terminal columns: Chinese characters take two. */

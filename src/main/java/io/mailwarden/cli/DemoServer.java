@@ -8,13 +8,19 @@ import io.mailwarden.account.Provider;
 import io.mailwarden.account.TlsMode;
 import io.mailwarden.daemon.Daemon;
 import io.mailwarden.message.parse.HeaderText;
+import io.mailwarden.outbound.Suppression;
 import io.mailwarden.state.CheckpointStore;
+import io.mailwarden.state.OutboxEntry;
+import io.mailwarden.state.OutboxStore;
+import jakarta.mail.Address;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,6 +33,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
+import org.eclipse.angus.mail.smtp.SMTPMessage;
 
 /** The demo's embedded GreenMail IMAP and SMTP server on loopback, and what the demo does with it. */
 final class DemoServer implements AutoCloseable {
@@ -73,7 +80,7 @@ final class DemoServer implements AutoCloseable {
         Endpoint imap = new Endpoint("127.0.0.1", imapPort, TlsMode.NONE);
         Endpoint smtp = new Endpoint("127.0.0.1", smtpPort, TlsMode.NONE);
         return new Account(ACCOUNT, Provider.CUSTOM, ACCOUNT, new Account.Secret(PASSWORD), imap, smtp, null,
-                List.of("INBOX"), List.of(), Duration.ofMinutes(5), Duration.ofMinutes(4), false);
+                List.of("INBOX"), List.of(), Duration.ofMinutes(5), Duration.ofMinutes(4), false, ADDRESS, null);
     }
 
     void awaitWatching(Daemon daemon, Duration timeout) {
@@ -81,21 +88,51 @@ final class DemoServer implements AutoCloseable {
                 () -> !daemon.status().isEmpty() && daemon.status().stream().allMatch(s -> s.state().equals("idle")));
     }
 
-    /** Appends every .eml of the directory to INBOX, in name order, as a mail client would. */
+    /**
+     * Delivers every .eml of the directory to INBOX by SMTP, in name order, as a mail server would: with
+     * a Return-Path (the sample's From), which auto-replies require.
+     */
     int deliverSamples(Path dir) throws IOException, MessagingException {
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
             files = s.filter(p -> p.toString().endsWith(".eml")).sorted().toList();
         }
-        try (Store store = store()) {
-            Folder inbox = store.getFolder("INBOX");
+        Session session = session();
+        try (Transport smtp = session.getTransport("smtp")) {
+            smtp.connect();
             for (Path f : files) {
                 try (InputStream in = Files.newInputStream(f)) {
-                    inbox.appendMessages(new Message[] {new MimeMessage(session(), in)});
+                    SMTPMessage m = new SMTPMessage(session, in);
+                    m.setEnvelopeFrom(envelopeSender(m));
+                    smtp.sendMessage(m, new Address[] {new InternetAddress(ADDRESS)});
                 }
             }
         }
         return files.size();
+    }
+
+    private static String envelopeSender(MimeMessage m) throws MessagingException {
+        Address[] from = m.getFrom();
+        return from != null && from.length > 0 && from[0] instanceof InternetAddress a ? a.getAddress() : ADDRESS;
+    }
+
+    /** The automatic mail the demo's SMTP server received from mailwarden: one line each, recipient and subject. */
+    List<String> automaticMail() throws MessagingException {
+        List<String> lines = new ArrayList<>();
+        for (MimeMessage m : greenMail.getReceivedMessages()) {
+            if (m.getHeader(Suppression.LOOP_HEADER) != null) {
+                String subject = m.getHeader("Subject", null);
+                lines.add(String.join(", ", m.getHeader("To", ", ")) + "  " + (subject == null ? ""
+                        : HeaderText.decode(subject)));
+            }
+        }
+        return lines;
+    }
+
+    /** Waits until the outbox holds no pending mail of the demo account. */
+    void awaitOutbox(OutboxStore outbox, Duration timeout) {
+        await(timeout, "the automatic mail was not sent", () -> outbox.recent(100).stream()
+                .noneMatch(e -> e.account().equals(ACCOUNT) && e.status() == OutboxEntry.Status.PENDING));
     }
 
     void awaitHandled(CheckpointStore checkpoints, int count, Duration timeout) {
@@ -137,6 +174,8 @@ final class DemoServer implements AutoCloseable {
         Properties p = new Properties();
         p.put("mail.imap.host", "127.0.0.1");
         p.put("mail.imap.port", String.valueOf(imapPort));
+        p.put("mail.smtp.host", "127.0.0.1");
+        p.put("mail.smtp.port", String.valueOf(smtpPort));
         return Session.getInstance(p);
     }
 

@@ -44,7 +44,7 @@ public class VerifyCommand extends ArchiveCommand {
         for (Account a : accounts) {
             try {
                 for (ServerCheck.FolderDiff d : check.compare(new ImapConnector(a, LoginBudget.forAccount(a,
-                        Clock.systemUTC())), List.of("**"))) {
+                        Clock.systemUTC())), a.archiveFolders())) {
                     out.printf("%s/%s: %d on the server%s%n", d.account(), d.folder(), d.onServer(), d.ok() ? ", all archived"
                             : ", " + d.notArchived().size() + " not archived " + sample(d.notArchived()) + ", "
                                     + d.goneFromServer().size() + " archived but gone from the server "

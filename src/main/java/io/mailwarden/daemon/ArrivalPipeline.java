@@ -1,6 +1,7 @@
 package io.mailwarden.daemon;
 
 import io.mailwarden.actions.Execution;
+import io.mailwarden.actions.IncomingMessage;
 import io.mailwarden.actions.PlanExecutor;
 import io.mailwarden.message.ArrivalHandler;
 import io.mailwarden.message.MailItem;
@@ -43,11 +44,14 @@ public final class ArrivalPipeline implements ArrivalHandler {
     private final AuditTrail audit;
     private final Clock clock;
     private final boolean dryRun;
+    private final HandledSink then;
 
-    public ArrivalPipeline(RuleRepository rules, RuleEngine engine, Stores stores, Clock clock, boolean dryRun) {
+    ArrivalPipeline(RuleRepository rules, RuleEngine engine, PlanExecutor executor, Stores stores, Clock clock,
+            boolean dryRun, HandledSink then) {
+        this.then = then;
         this.rules = rules;
         this.engine = engine;
-        this.executor = new PlanExecutor(StateAdapters.auditSink(stores.audit()));
+        this.executor = executor;
         this.state = stores.state();
         this.checkpoints = stores.checkpoints();
         this.processed = stores.processed();
@@ -60,8 +64,8 @@ public final class ArrivalPipeline implements ArrivalHandler {
     public Disposition handle(MessageArrived arrived, MailboxPort port) {
         MessageRef ref = arrived.ref();
         MessageKey key = new MessageKey(ref.account(), ref.folder(), ref.uidValidity(), ref.uid());
-        String hash = ContentHash.of(arrived.raw());
-        Message message = parser.parse(arrived.raw());
+        String hash = ContentHash.of(arrived.headerSection());
+        Message message = parser.parseArrival(arrived);
         String messageId = message.messageId();
         if (arrived.afterUidValidityChange() && processed.alreadyDone(ref.account(), messageId, hash)) {
             LOG.infof("%s: already handled before the UIDVALIDITY change (%s); no action repeated", ref, messageId);
@@ -75,7 +79,7 @@ public final class ArrivalPipeline implements ArrivalHandler {
         if (plan.isEmpty()) {
             LOG.debugf("%s: no rule matched", ref);
         }
-        Execution done = executor.execute(plan, ref, messageId, port, dryRun);
+        Execution done = executor.execute(plan, new IncomingMessage(ref, message, arrived.raw()), port, dryRun);
         if (done.retry()) {
             int attempts = processed.recordFailure(key, messageId, hash, done.error());
             if (attempts < MAX_ATTEMPTS) {
@@ -85,9 +89,11 @@ public final class ArrivalPipeline implements ArrivalHandler {
             audit.record(new AuditEntry(null, ref.account(), ref.folder(), ref.uid(), messageId, "", "give-up", "FAILED",
                     "skipped after " + attempts + " attempts: " + done.error()));
             checkpoints.save(ref.account(), ref.folder(), ref.uidValidity(), ref.uid());
+            then.handled(arrived, plan, done);
             return Disposition.DONE;
         }
         state.completeMessage(key, messageId, hash, ref.uid());
+        then.handled(arrived, plan, done);
         return Disposition.DONE;
     }
 }

@@ -1,10 +1,16 @@
 package io.mailwarden.daemon;
 
 import io.mailwarden.account.Account;
+import io.mailwarden.actions.PlanExecutor;
 import io.mailwarden.imap.LoginBudget;
 import io.mailwarden.imap.Supervisor;
 import io.mailwarden.imap.WatchState;
 import io.mailwarden.message.ArrivalHandler;
+import io.mailwarden.message.BodyNeed;
+import io.mailwarden.outbound.OutboundCounters;
+import io.mailwarden.outbound.OutboundSettings;
+import io.mailwarden.outbound.Outbox;
+import io.mailwarden.outbound.OutboxSender;
 import io.mailwarden.rules.RuleLoaderFactory;
 import io.mailwarden.rules.RuleRepository;
 import io.mailwarden.rules.RulesWatcher;
@@ -24,7 +30,9 @@ import java.util.function.UnaryOperator;
 
 /**
  * The running daemon: the state store migrated, the rules loaded and hot-reloaded, a watcher per
- * idled folder, a poll job per account with polled folders and a job per scheduled rule. {@link #start} fails fast (before any watcher) when the rules do not load.
+ * idled folder, a poll job per account with polled folders, a job per scheduled rule, the outbox's sender,
+ * and the archive (handled mail, and a sync job per account). {@link #start} fails fast (before any
+ * watcher) when the rules do not load.
  */
 public final class Daemon implements AutoCloseable {
 
@@ -32,9 +40,16 @@ public final class Daemon implements AutoCloseable {
     private final RulesWatcher rulesWatcher;
     private final RuleRepository rules;
     private final ScheduledWork scheduled;
+    private final OutboxSender sender;
+    private final OutboundCounters outbound;
+    private final ArchiveStage archive;
 
-    private Daemon(Supervisor supervisor, RulesWatcher rulesWatcher, RuleRepository rules, ScheduledWork scheduled) {
+    private Daemon(Supervisor supervisor, RulesWatcher rulesWatcher, RuleRepository rules, ScheduledWork scheduled,
+            OutboxSender sender, OutboundCounters outbound, ArchiveStage archive) {
         this.supervisor = supervisor;
+        this.archive = archive;
+        this.sender = sender;
+        this.outbound = outbound;
         this.scheduled = scheduled;
         this.rulesWatcher = rulesWatcher;
         this.rules = rules;
@@ -44,16 +59,27 @@ public final class Daemon implements AutoCloseable {
      * Settings of one daemon run.
      *
      * @param maxMessagesPerSecond at most this many messages evaluated per second by each scheduled rule's run
+     * @param outbound how replies and forwards are sent
      */
-    public record Options(Path rulesDir, Path pluginsDir, boolean dryRun, Duration backoffBase, double maxMessagesPerSecond) {
+    public record Options(Path rulesDir, Path pluginsDir, boolean dryRun, Duration backoffBase, double maxMessagesPerSecond,
+            OutboundSettings outbound, Archiving archiving) {
 
-        /** With the default rate of scheduled runs (50 messages a second). */
+        /** With the default rate of scheduled runs (50 messages a second), the default outbound settings, no archive. */
         public Options(Path rulesDir, Path pluginsDir, boolean dryRun, Duration backoffBase) {
-            this(rulesDir, pluginsDir, dryRun, backoffBase, 50);
+            this(rulesDir, pluginsDir, dryRun, backoffBase, 50, OutboundSettings.defaults(), null);
         }
 
         public Options withMaxMessagesPerSecond(double perSecond) {
-            return new Options(rulesDir, pluginsDir, dryRun, backoffBase, perSecond);
+            return new Options(rulesDir, pluginsDir, dryRun, backoffBase, perSecond, outbound, archiving);
+        }
+
+        public Options withOutbound(OutboundSettings settings) {
+            return new Options(rulesDir, pluginsDir, dryRun, backoffBase, maxMessagesPerSecond, settings, archiving);
+        }
+
+        /** Archives the accounts' archived folders (null: no archive). */
+        public Options withArchiving(Archiving a) {
+            return new Options(rulesDir, pluginsDir, dryRun, backoffBase, maxMessagesPerSecond, outbound, a);
         }
     }
 
@@ -77,6 +103,9 @@ public final class Daemon implements AutoCloseable {
             throw new StartFailure("mailwarden.schedule.max-messages-per-second: must be above zero, not "
                     + options.maxMessagesPerSecond());
         }
+        if (!options.outbound().problems().isEmpty()) {
+            throw new StartFailure(String.join("\n", options.outbound().problems()));
+        }
         RuleRepository rules = new RuleRepository(loaders.loader(options.pluginsDir()), options.rulesDir());
         LoadResult loaded = rules.reload();
         if (!loaded.ok()) {
@@ -88,21 +117,36 @@ public final class Daemon implements AutoCloseable {
         Map<String, LoginBudget> budgets = new HashMap<>();
         accounts.forEach(a -> budgets.put(a.name(), LoginBudget.forAccount(a, clock)));
         Function<Account, LoginBudget> budget = a -> budgets.get(a.name());
+        OutboundCounters counters = new OutboundCounters();
+        OutboxSender sender = new OutboxSender(stores.outbox(), stores.audit(), accounts, options.outbound(), counters, clock);
+        PlanExecutor executor = new PlanExecutor(StateAdapters.auditSink(stores.audit()),
+                new Outbox(stores.outbox(), accounts, options.outbound(), counters, clock, sender::wake),
+                options.archiving() != null);
         ScheduledJobs jobs = new ScheduledJobs(scheduler);
-        ScheduledWork scheduled = new ScheduledWork(jobs, rules, new ScheduledRuleRun(rules, engine, stores, accounts,
-                budget, clock, options.dryRun(), options.maxMessagesPerSecond(), jobs::closed));
+        ScheduledWork scheduled = new ScheduledWork(jobs, rules, new ScheduledRuleRun(rules, engine, executor, stores,
+                accounts, budget, clock, options.dryRun(), options.maxMessagesPerSecond(), jobs::closed));
         RulesWatcher watcher;
         try {
             watcher = new RulesWatcher(rules, scheduled::syncRules);
         } catch (IOException e) {
             throw new StartFailure("cannot watch the rules directory " + options.rulesDir() + ": " + e.getMessage());
         }
-        ArrivalHandler handler = wrap.apply(new ArrivalPipeline(rules, engine, stores, clock, options.dryRun()));
+        ArchiveStage archive = options.archiving() == null ? null : new ArchiveStage(options.archiving(), accounts);
+        ArrivalHandler handler = wrap.apply(new ArrivalPipeline(rules, engine, executor, stores, clock, options.dryRun(),
+                archive == null ? HandledSink.NONE : archive));
         WatchState watchState = StateAdapters.watchState(stores.checkpoints());
-        Supervisor supervisor = new Supervisor(handler, watchState, clock, options.backoffBase(), budget);
+        BodyNeed rulesNeed = (account, folder) -> rules.current().needsBody(account, folder);
+        BodyNeed bodyNeed = archive == null ? rulesNeed : rulesNeed.or(archive.bodyNeed());
+        Supervisor supervisor = new Supervisor(handler, bodyNeed, watchState, clock, options.backoffBase(), budget);
         supervisor.start(accounts);
-        scheduled.start(accounts, budget, handler, watchState);
-        return new Daemon(supervisor, watcher, rules, scheduled);
+        if (archive != null) {
+            archive.schedule(jobs, accounts, budget);
+        }
+        scheduled.start(accounts, budget, handler, bodyNeed, watchState);
+        if (!options.dryRun()) { // a dry run sends nothing, not even mail an earlier run left in the outbox
+            sender.start();
+        }
+        return new Daemon(supervisor, watcher, rules, scheduled, sender, counters, archive);
     }
 
     /** The rules in force and the outcome of the latest (re)load. */
@@ -114,10 +158,19 @@ public final class Daemon implements AutoCloseable {
         return supervisor.status();
     }
 
+    /** What automatic mail did since the start: sent, failed, held back, and each suppression reason. */
+    public OutboundCounters outbound() {
+        return outbound;
+    }
+
     @Override
     public void close() {
         scheduled.close(); // unschedules the jobs first: no poll or run starts while the rest stops
         supervisor.close();
+        sender.close();
+        if (archive != null) {
+            archive.close(); // after the watchers: what they handed over is archived before the archive closes
+        }
         try {
             rulesWatcher.close();
         } catch (IOException e) {

@@ -1,11 +1,18 @@
 package io.mailwarden.daemon;
 
 import io.mailwarden.account.Account;
+import io.mailwarden.archive.ArchiveCheck;
+import io.mailwarden.archive.ArchiveService;
+import io.mailwarden.archive.Backfill;
+import io.mailwarden.archive.index.IndexException;
+import io.mailwarden.outbound.OutboundConfig;
+import io.mailwarden.outbound.OutboundSettings;
 import io.mailwarden.rules.RuleLoaderFactory;
 import io.mailwarden.rules.engine.RuleEngine;
 import io.mailwarden.schedule.QuarkusJobScheduler;
 import io.mailwarden.schedule.ScheduleConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 
@@ -18,11 +25,16 @@ public class DaemonLauncher {
     private final Stores stores;
     private final QuarkusJobScheduler scheduler;
     private final ScheduleConfig schedule;
+    private final OutboundConfig outbound;
+    private final ArchiveService archives;
     private volatile Daemon running;
+    private volatile ArchiveService.Opened archive;
 
     public DaemonLauncher(RuleLoaderFactory loaders, RuleEngine engine, Stores stores, QuarkusJobScheduler scheduler,
-            ScheduleConfig schedule) {
+            ScheduleConfig schedule, OutboundConfig outbound, ArchiveService archives) {
+        this.archives = archives;
         this.loaders = loaders;
+        this.outbound = outbound;
         this.scheduler = scheduler;
         this.schedule = schedule;
         this.engine = engine;
@@ -30,14 +42,51 @@ public class DaemonLauncher {
     }
 
     public Daemon start(List<Account> accounts, Daemon.Options options) throws Daemon.StartFailure {
-        running = Daemon.start(accounts, options.withMaxMessagesPerSecond(schedule.maxMessagesPerSecond()), loaders,
-                engine, stores, scheduler, Clock.systemUTC());
+        Archiving archiving = archives.config().enabled() ? openArchive() : null;
+        try {
+            running = Daemon.start(accounts, options.withMaxMessagesPerSecond(schedule.maxMessagesPerSecond())
+                    .withOutbound(OutboundSettings.from(outbound)).withArchiving(archiving), loaders, engine, stores,
+                    scheduler, Clock.systemUTC());
+        } catch (Daemon.StartFailure | RuntimeException e) {
+            if (archiving != null) {
+                archiving.release().run();
+            }
+            throw e;
+        }
         return running;
+    }
+
+    /** Opens the archive and repairs what a crash may have left (documents missing from the index). */
+    private Archiving openArchive() throws Daemon.StartFailure {
+        ArchiveService.Opened opened;
+        Backfill.Options backfill;
+        try {
+            backfill = archives.backfillOptions();
+            opened = archives.open();
+        } catch (IllegalArgumentException | IndexException e) {
+            throw new Daemon.StartFailure("archive: " + e.getMessage());
+        }
+        try {
+            new ArchiveCheck(opened.archive(), opened.indexer()).repair();
+            archive = opened;
+            return new Archiving(opened.archive(), backfill, archives.config().syncInterval(), () -> {
+                archive = null;
+                opened.close();
+            });
+        } catch (IOException | RuntimeException e) {
+            opened.close();
+            throw new Daemon.StartFailure("archive: cannot repair the index after the last stop: " + e.getMessage());
+        }
     }
 
     /** The daemon this process started, for the health checks; null in subcommands that run none. */
     public Daemon running() {
         return running;
+    }
+
+    /** The archive the running daemon holds open (its index is near-real-time), or null. */
+    public ArchiveService.Opened archive() {
+        return archive;
     }
 
     public Stores stores() {

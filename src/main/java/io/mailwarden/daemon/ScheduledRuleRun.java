@@ -2,6 +2,7 @@ package io.mailwarden.daemon;
 
 import io.mailwarden.account.Account;
 import io.mailwarden.actions.Execution;
+import io.mailwarden.actions.IncomingMessage;
 import io.mailwarden.actions.PlanExecutor;
 import io.mailwarden.imap.FolderScan;
 import io.mailwarden.imap.ImapConnector;
@@ -52,11 +53,11 @@ public final class ScheduledRuleRun {
     private final double perSecond;
     private final BooleanSupplier stopped;
 
-    ScheduledRuleRun(RuleRepository rules, RuleEngine engine, Stores stores, List<Account> accounts,
+    ScheduledRuleRun(RuleRepository rules, RuleEngine engine, PlanExecutor executor, Stores stores, List<Account> accounts,
             Function<Account, LoginBudget> budgets, Clock clock, boolean dryRun, double perSecond, BooleanSupplier stopped) {
         this.rules = rules;
         this.engine = engine;
-        this.executor = new PlanExecutor(StateAdapters.auditSink(stores.audit()));
+        this.executor = executor;
         this.progress = stores.progress();
         this.accounts = accounts;
         this.budgets = budgets;
@@ -84,7 +85,8 @@ public final class ScheduledRuleRun {
             Predicate<String> scope = rule.scope().folderGlobs().isEmpty() ? null
                     : folder -> rule.scope().includes(account.name(), folder);
             try {
-                boolean done = new FolderScan(new ImapConnector(account, budgets.apply(account)))
+                boolean done = new FolderScan(new ImapConnector(account, budgets.apply(account)),
+                        (a, f) -> rule.needsBody())
                         .walk(scope, new Walk(rule, account.name(), started, limit));
                 LOG.debugf("rule %s, account %s: run %s", rule.name(), account.name(), done ? "finished" : "stopped");
             } catch (ImapException e) {
@@ -129,12 +131,12 @@ public final class ScheduledRuleRun {
                 return false;
             }
             MessageRef ref = arrived.ref();
-            Message message = parser.parse(arrived.raw());
+            Message message = parser.parseArrival(arrived);
             MailItem item = new MailItem(ref.account(), ref.folder(), ref.uid(), arrived.flags(), arrived.keywords(),
                     arrived.internalDate(), message, null);
             Plan plan = withoutNoOps(engine.evaluateScheduled(rule, item, clock.instant()), item);
             plan.notes().forEach(n -> LOG.infof("%s: %s", ref, n));
-            Execution done = executor.execute(plan, ref, message.messageId(), port, dryRun);
+            Execution done = executor.execute(plan, new IncomingMessage(ref, message, arrived.raw()), port, dryRun);
             if (done.retry()) {
                 LOG.warnf("rule %s: %s: %s; the run goes on from this message at the next firing", rule.name(), ref,
                         done.error());

@@ -7,6 +7,7 @@ import io.mailwarden.imap.ImapException;
 import io.mailwarden.imap.LoginBudget;
 import io.mailwarden.imap.WatchState;
 import io.mailwarden.message.ArrivalHandler;
+import io.mailwarden.message.BodyNeed;
 import io.mailwarden.rules.Rule;
 import io.mailwarden.rules.RuleRepository;
 import io.mailwarden.schedule.ScheduledJobs;
@@ -38,21 +39,22 @@ final class ScheduledWork implements AutoCloseable {
     }
 
     /** Schedules the poll jobs and the scheduled rules, then lets them fire. */
-    void start(List<Account> accounts, Function<Account, LoginBudget> budgets, ArrivalHandler handler, WatchState state) {
+    void start(List<Account> accounts, Function<Account, LoginBudget> budgets, ArrivalHandler handler, BodyNeed bodyNeed,
+            WatchState state) {
         for (Account a : accounts) {
             if (a.pollFolders().isEmpty()) {
                 continue;
             }
-            jobs.every("poll:" + a.name(), a.pollInterval(), () -> poll(a, budgets.apply(a), handler, state));
+            jobs.every("poll:" + a.name(), a.pollInterval(), () -> poll(a, budgets.apply(a), handler, bodyNeed, state));
             LOG.infof("%s: polling %s every %s", a.name(), a.pollFolders(), a.pollInterval());
         }
         syncRules();
         jobs.start();
     }
 
-    private void poll(Account account, LoginBudget budget, ArrivalHandler handler, WatchState state) {
+    private void poll(Account account, LoginBudget budget, ArrivalHandler handler, BodyNeed bodyNeed, WatchState state) {
         try {
-            new FolderPoller(new ImapConnector(account, budget), handler, state, jobs::closed).pollOnce();
+            new FolderPoller(new ImapConnector(account, budget), handler, bodyNeed, state, jobs::closed).pollOnce();
         } catch (ImapException e) {
             LOG.warnf("%s: poll failed: %s; trying again at the next poll", account.name(), e.getMessage());
         }

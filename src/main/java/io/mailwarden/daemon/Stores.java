@@ -2,6 +2,7 @@ package io.mailwarden.daemon;
 
 import io.mailwarden.state.AuditTrail;
 import io.mailwarden.state.CheckpointStore;
+import io.mailwarden.state.OutboxStore;
 import io.mailwarden.state.ProcessedStore;
 import io.mailwarden.state.ScheduleProgressStore;
 import io.mailwarden.state.StateStore;
@@ -16,10 +17,12 @@ public class Stores {
     private final ProcessedStore processed;
     private final AuditTrail audit;
     private final ScheduleProgressStore progress;
+    private final OutboxStore outbox;
 
     public Stores(StateStore state, CheckpointStore checkpoints, ProcessedStore processed, AuditTrail audit,
-            ScheduleProgressStore progress) {
+            ScheduleProgressStore progress, OutboxStore outbox) {
         this.progress = progress;
+        this.outbox = outbox;
         this.state = state;
         this.checkpoints = checkpoints;
         this.processed = processed;
@@ -45,5 +48,10 @@ public class Stores {
     /** How far scheduled rules' runs got. */
     public ScheduleProgressStore progress() {
         return progress;
+    }
+
+    /** Automatic mail waiting or sent, and the vacation memory. */
+    public OutboxStore outbox() {
+        return outbox;
     }
 }

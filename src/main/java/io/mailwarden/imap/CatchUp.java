@@ -1,19 +1,15 @@
 package io.mailwarden.imap;
 
 import io.mailwarden.message.ArrivalHandler;
+import io.mailwarden.message.BodyNeed;
 import io.mailwarden.message.MessageArrived;
 import jakarta.mail.FolderClosedException;
-import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.UIDFolder;
-import java.io.IOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.function.BooleanSupplier;
 import org.eclipse.angus.mail.imap.IMAPFolder;
-import org.eclipse.angus.mail.imap.IMAPMessage;
 import org.jboss.logging.Logger;
 
 /**
@@ -30,9 +26,12 @@ final class CatchUp {
     private final ArrivalHandler handler;
     private final WatchState state;
     private final BooleanSupplier stopped;
+    private final BodyNeed bodyNeed;
 
-    CatchUp(String account, String folderName, ArrivalHandler handler, WatchState state, BooleanSupplier stopped) {
+    CatchUp(String account, String folderName, ArrivalHandler handler, BodyNeed bodyNeed, WatchState state,
+            BooleanSupplier stopped) {
         this.account = account;
+        this.bodyNeed = bodyNeed;
         this.folderName = folderName;
         this.handler = handler;
         this.state = state;
@@ -40,7 +39,7 @@ final class CatchUp {
     }
 
     /** Hands every message past the checkpoint to the handler, in UID order; false when one must be retried. */
-    boolean run(IMAPFolder folder, ImapMailbox mailbox) throws MessagingException, IOException {
+    boolean run(IMAPFolder folder, ImapMailbox mailbox) throws MessagingException {
         long uidValidity = folder.getUIDValidity();
         WatchState.Mark mark = state.find(account, folderName);
         long from;
@@ -65,22 +64,19 @@ final class CatchUp {
         }
         // new mail announced while earlier mail was handled was consumed by those commands, not by IDLE:
         // look again until nothing is past the last handled UID
+        ImapMessages reader = new ImapMessages(folder, account, folderName, uidValidity);
         long last = from;
-        for (Message[] fresh = after(folder, last); fresh.length > 0 && !stopped.getAsBoolean(); fresh = after(folder, last)) {
+        for (long[] fresh = ImapMessages.uidsAfter(folder, last); fresh.length > 0 && !stopped.getAsBoolean();
+                fresh = ImapMessages.uidsAfter(folder, last)) {
             for (int i = 0; i < fresh.length && !stopped.getAsBoolean(); i += BATCH) {
-                Message[] batch = Arrays.copyOfRange(fresh, i, Math.min(fresh.length, i + BATCH));
-                folder.fetch(batch, ImapMessages.batchProfile());
-                for (Message m : batch) {
-                    long uid = ImapMessages.uid(folder, m);
-                    last = Math.max(last, uid);
-                    if (leaveAloneBefore != null && m.getReceivedDate() != null
-                            && m.getReceivedDate().toInstant().isBefore(leaveAloneBefore)) {
+                long[] batch = Arrays.copyOfRange(fresh, i, Math.min(fresh.length, i + BATCH));
+                last = Math.max(last, batch[batch.length - 1]); // a UID that vanished meanwhile is passed too
+                // asked per batch: a rules reload switches the fetch mode from the next batch on
+                boolean whole = bodyNeed.needsBody(account, folderName);
+                for (MessageArrived arrived : reader.read(batch, whole, recheck)) {
+                    if (leaveAloneBefore != null && arrived.internalDate() != null
+                            && arrived.internalDate().isBefore(leaveAloneBefore)) {
                         continue; // there before the daemon first watched the folder: left alone then, and now
-                    }
-                    MessageArrived arrived = m.isExpunged() ? null
-                            : ImapMessages.arrived(account, folderName, folder, (IMAPMessage) m, uidValidity, recheck);
-                    if (arrived == null) {
-                        continue; // expunged by another client between notice and fetch
                     }
                     if (handler.handle(arrived, mailbox) == ArrivalHandler.Disposition.RETRY) {
                         if (!folder.isOpen()) {
@@ -92,17 +88,9 @@ final class CatchUp {
                 }
             }
         }
-        if (recheck) {
+        if (recheck && !stopped.getAsBoolean()) {
             state.baseline(account, folderName, uidValidity, last); // the new UIDVALIDITY is now the reference
         }
         return true;
-    }
-
-    /** The messages with a UID above {@code last}, in UID order ({@code UID FETCH last+1:*}, ascending). */
-    private static Message[] after(IMAPFolder folder, long last) throws MessagingException {
-        Message[] found = folder.getMessagesByUID(last + 1, UIDFolder.MAXUID);
-        // "n:*" also returns the highest message when n is above every UID: keep only real newcomers
-        return Arrays.stream(found).filter(m -> m != null && ImapMessages.uid(folder, m) > last)
-                .sorted(Comparator.comparingLong(m -> ImapMessages.uid(folder, m))).toArray(Message[]::new);
     }
 }

@@ -1,10 +1,10 @@
 package io.mailwarden.imap;
 
 import io.mailwarden.message.ArrivalHandler;
+import io.mailwarden.message.BodyNeed;
 import io.mailwarden.rules.match.Glob;
 import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
-import java.io.IOException;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.eclipse.angus.mail.imap.IMAPFolder;
@@ -22,12 +22,15 @@ public final class FolderPoller {
 
     private final ImapConnector connector;
     private final ArrivalHandler handler;
+    private final BodyNeed bodyNeed;
     private final WatchState state;
     private final BooleanSupplier stopped;
 
-    public FolderPoller(ImapConnector connector, ArrivalHandler handler, WatchState state, BooleanSupplier stopped) {
+    public FolderPoller(ImapConnector connector, ArrivalHandler handler, BodyNeed bodyNeed, WatchState state,
+            BooleanSupplier stopped) {
         this.connector = connector;
         this.handler = handler;
+        this.bodyNeed = bodyNeed;
         this.state = state;
         this.stopped = stopped;
     }
@@ -54,7 +57,7 @@ public final class FolderPoller {
                 IMAPFolder folder = (IMAPFolder) store.getFolder(name);
                 folder.open(Folder.READ_WRITE);
                 try {
-                    if (!new CatchUp(account, name, handler, state, stopped).run(folder, new ImapMailbox(store, folder, map))) {
+                    if (!new CatchUp(account, name, handler, bodyNeed, state, stopped).run(folder, new ImapMailbox(store, folder, map))) {
                         LOG.infof("%s: poll of %s stopped at a message to retry; the next poll goes on from there", account, name);
                     }
                 } finally {
@@ -67,7 +70,7 @@ public final class FolderPoller {
             if (!stopped.getAsBoolean()) {
                 LOG.warnf("%s: poll failed: %s; trying again at the next poll", account, e.getMessage());
             }
-        } catch (MessagingException | IOException | RuntimeException e) {
+        } catch (MessagingException | RuntimeException e) {
             if (!stopped.getAsBoolean()) {
                 LOG.warnf("%s: poll failed: %s; trying again at the next poll", account, ImapConnector.rootMessage(e));
             }

@@ -2,21 +2,16 @@ package io.mailwarden.imap;
 
 import io.mailwarden.message.MessageArrived;
 import io.mailwarden.message.MessageRef;
-import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
 import org.eclipse.angus.mail.imap.protocol.BODY;
-import org.eclipse.angus.mail.imap.protocol.FLAGS;
 import org.eclipse.angus.mail.imap.protocol.FetchResponse;
-import org.eclipse.angus.mail.imap.protocol.INTERNALDATE;
 import org.eclipse.angus.mail.imap.protocol.RFC822SIZE;
 
 /**
@@ -61,7 +56,7 @@ public final class FolderReader implements AutoCloseable {
         if (open.getMessageCount() == 0) {
             return new Listing(folder, uidValidity, new long[0], new long[0]);
         }
-        Map<Long, FetchResponse> all = FolderScan.fetch(open, "UID FETCH 1:* (UID RFC822.SIZE)");
+        Map<Long, FetchResponse> all = ImapMessages.fetch(open, "UID FETCH 1:* (UID RFC822.SIZE)");
         long[] uids = all.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
         long[] sizes = new long[uids.length];
         for (int i = 0; i < uids.length; i++) {
@@ -98,8 +93,8 @@ public final class FolderReader implements AutoCloseable {
      * bigger than the message), so they must be garbage before the batch is handed on, not while it is worked.
      */
     private List<MessageArrived> fetch(Listing listing, long[] batch) throws MessagingException {
-        Map<Long, FetchResponse> fetched = FolderScan.fetch(open,
-                "UID FETCH " + FolderScan.uidSet(batch) + " (UID FLAGS INTERNALDATE BODY.PEEK[])");
+        Map<Long, FetchResponse> fetched = ImapMessages.fetch(open,
+                "UID FETCH " + ImapMessages.uidSet(batch) + " (UID FLAGS INTERNALDATE BODY.PEEK[])");
         List<MessageArrived> out = new ArrayList<>(batch.length);
         for (long uid : batch) {
             FetchResponse r = fetched.remove(uid);
@@ -112,19 +107,8 @@ public final class FolderReader implements AutoCloseable {
     }
 
     private MessageArrived arrived(Listing listing, long uid, FetchResponse r, byte[] raw) {
-        Set<String> flags = new HashSet<>();
-        Set<String> keywords = new HashSet<>();
-        FLAGS f = r.getItem(FLAGS.class);
-        if (f != null) {
-            for (Flags.Flag sf : f.getSystemFlags()) {
-                flags.add(ImapMessages.systemFlagName(sf));
-            }
-            keywords.addAll(Arrays.asList(f.getUserFlags()));
-        }
-        INTERNALDATE date = r.getItem(INTERNALDATE.class);
-        var internal = date == null || date.getDate() == null ? null : date.getDate().toInstant();
         MessageRef ref = new MessageRef(connector.account().name(), listing.folder(), listing.uidValidity(), uid);
-        return new MessageArrived(ref, raw, flags, keywords, internal, false);
+        return ImapMessages.arrived(ref, r, raw, true, false);
     }
 
     private IMAPStore store() throws ImapException {

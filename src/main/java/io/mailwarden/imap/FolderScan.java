@@ -1,36 +1,24 @@
 package io.mailwarden.imap;
 
+import io.mailwarden.message.BodyNeed;
 import io.mailwarden.message.MailboxPort;
 import io.mailwarden.message.MessageArrived;
-import io.mailwarden.message.MessageRef;
-import jakarta.mail.Flags;
 import jakarta.mail.Folder;
-import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.UIDFolder;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.function.Predicate;
-import org.eclipse.angus.mail.iap.Response;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
-import org.eclipse.angus.mail.imap.protocol.BODY;
-import org.eclipse.angus.mail.imap.protocol.FLAGS;
-import org.eclipse.angus.mail.imap.protocol.FetchResponse;
-import org.eclipse.angus.mail.imap.protocol.INTERNALDATE;
-import org.eclipse.angus.mail.imap.protocol.UID;
 
 /**
  * Walks the messages of an account's folders in ascending UID order, for scheduled rules. Per batch of
- * {@value #BATCH} UIDs one {@code UID FETCH} reads UID, FLAGS and INTERNALDATE; each message still there
- * is then read whole with {@code UID FETCH uid BODY.PEEK[]} (the rules may test any part of it; PEEK never
- * marks mail read). Only UIDs and ascending sets are sent, so mail moved away during the walk (by the
- * walk itself or another client) is simply not found any more.
+ * {@value #BATCH} UIDs, when the readers need no bodies one {@code UID FETCH} reads every message's
+ * flags, INTERNALDATE, size, header section and BODYSTRUCTURE; otherwise each message is read whole,
+ * flags and all, with one {@code UID FETCH uid (... BODY.PEEK[])} (PEEK never marks mail read). Only
+ * UIDs and ascending sets are sent, so mail moved away during the walk (by the walk itself or another
+ * client) is simply not found any more.
  */
 public final class FolderScan {
 
@@ -50,9 +38,12 @@ public final class FolderScan {
     }
 
     private final ImapConnector connector;
+    private final BodyNeed bodyNeed;
 
-    public FolderScan(ImapConnector connector) {
+    /** @param bodyNeed whether the walk's readers need message bodies; asked again for every batch */
+    public FolderScan(ImapConnector connector, BodyNeed bodyNeed) {
         this.connector = connector;
+        this.bodyNeed = bodyNeed;
     }
 
     /**
@@ -94,21 +85,12 @@ public final class FolderScan {
         String name = folder.getFullName();
         long uidValidity = folder.getUIDValidity();
         long after = visitor.startAfter(name, uidValidity);
-        long[] uids = uidsAfter(folder, after);
+        long[] uids = ImapMessages.uidsAfter(folder, after);
+        ImapMessages reader = new ImapMessages(folder, connector.account().name(), name, uidValidity);
         for (int i = 0; i < uids.length; i += BATCH) {
             long[] batch = Arrays.copyOfRange(uids, i, Math.min(uids.length, i + BATCH));
-            Map<Long, FetchResponse> present = fetch(folder, "UID FETCH " + uidSet(batch) + " (UID FLAGS INTERNALDATE)");
-            for (long uid : batch) {
-                FetchResponse meta = present.get(uid);
-                if (meta == null) {
-                    continue; // moved or expunged since the walk listed it
-                }
-                FetchResponse whole = fetch(folder, "UID FETCH " + uid + " (UID BODY.PEEK[])").get(uid);
-                BODY body = whole == null ? null : whole.getItem(BODY.class);
-                if (body == null) {
-                    continue;
-                }
-                MessageArrived m = arrived(name, uidValidity, uid, meta, body.getByteArray().getNewBytes());
+            // mail moved or expunged since the walk listed it is simply not returned
+            for (MessageArrived m : reader.read(batch, bodyNeed.needsBody(connector.account().name(), name), false)) {
                 if (!visitor.visit(m, mailbox)) {
                     return false;
                 }
@@ -116,72 +98,5 @@ public final class FolderScan {
         }
         visitor.finished(name, uidValidity);
         return true;
-    }
-
-    private MessageArrived arrived(String folder, long uidValidity, long uid, FetchResponse meta, byte[] raw) {
-        Set<String> flags = new HashSet<>();
-        Set<String> keywords = new HashSet<>();
-        FLAGS f = meta.getItem(FLAGS.class);
-        if (f != null) {
-            for (Flags.Flag sf : f.getSystemFlags()) {
-                flags.add(ImapMessages.systemFlagName(sf));
-            }
-            keywords.addAll(Arrays.asList(f.getUserFlags()));
-        }
-        INTERNALDATE date = meta.getItem(INTERNALDATE.class);
-        var internal = date == null || date.getDate() == null ? null : date.getDate().toInstant();
-        MessageRef ref = new MessageRef(connector.account().name(), folder, uidValidity, uid);
-        return new MessageArrived(ref, raw, flags, keywords, internal, false);
-    }
-
-    /** The UIDs above {@code after}, ascending ({@code UID FETCH after+1:* (UID)}). */
-    private static long[] uidsAfter(IMAPFolder folder, long after) throws MessagingException {
-        Message[] found = folder.getMessagesByUID(after + 1, UIDFolder.MAXUID);
-        // "n:*" also returns the highest message when n is above every UID
-        return Arrays.stream(found).filter(m -> m != null).mapToLong(m -> ImapMessages.uid(folder, m))
-                .filter(u -> u > after).sorted().distinct().toArray();
-    }
-
-    /** An ascending UID set with runs collapsed: 3:7,9,12:13. */
-    static String uidSet(long[] ascending) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < ascending.length; i++) {
-            int j = i;
-            while (j + 1 < ascending.length && ascending[j + 1] == ascending[j] + 1) {
-                j++;
-            }
-            if (b.length() > 0) {
-                b.append(',');
-            }
-            b.append(ascending[i]);
-            if (j > i) {
-                b.append(':').append(ascending[j]);
-            }
-            i = j;
-        }
-        return b.toString();
-    }
-
-    /** Runs a UID FETCH; the FETCH responses that carry a UID, by UID. Other responses reach the folder. */
-    static Map<Long, FetchResponse> fetch(IMAPFolder folder, String command) throws MessagingException {
-        Object out = folder.doCommand(p -> {
-            Response[] r = p.command(command, null);
-            Map<Long, FetchResponse> byUid = new HashMap<>();
-            List<Response> others = new ArrayList<>();
-            for (int k = 0; k < r.length - 1; k++) {
-                UID uid = r[k] instanceof FetchResponse fr ? fr.getItem(UID.class) : null;
-                if (uid != null) {
-                    byUid.put(uid.uid, (FetchResponse) r[k]);
-                } else {
-                    others.add(r[k]);
-                }
-            }
-            p.notifyResponseHandlers(others.toArray(Response[]::new));
-            p.handleResult(r[r.length - 1]);
-            return byUid;
-        });
-        @SuppressWarnings("unchecked")
-        Map<Long, FetchResponse> byUid = (Map<Long, FetchResponse>) out;
-        return byUid;
     }
 }

@@ -1,9 +1,9 @@
 package io.mailwarden.imap;
 
 import io.mailwarden.message.ArrivalHandler;
+import io.mailwarden.message.BodyNeed;
 import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -25,6 +25,7 @@ public final class FolderWatcher implements Runnable {
     private final ImapConnector connector;
     private final String folderName;
     private final ArrivalHandler handler;
+    private final BodyNeed bodyNeed;
     private final WatchState state;
     private final ScheduledExecutorService timers;
     private final boolean tencent;
@@ -33,11 +34,13 @@ public final class FolderWatcher implements Runnable {
     private volatile boolean stopped;
     private volatile String status = "starting";
 
-    public FolderWatcher(ImapConnector connector, String folderName, ArrivalHandler handler, WatchState state,
+    public FolderWatcher(ImapConnector connector, String folderName, ArrivalHandler handler, BodyNeed bodyNeed,
+            WatchState state,
             ScheduledExecutorService timers, boolean tencent, Duration retryBase) {
         this.connector = connector;
         this.folderName = folderName;
         this.handler = handler;
+        this.bodyNeed = bodyNeed;
         this.state = state;
         this.timers = timers;
         this.tencent = tencent;
@@ -61,7 +64,7 @@ public final class FolderWatcher implements Runnable {
             IMAPFolder folder = (IMAPFolder) store.getFolder(folderName);
             folder.open(Folder.READ_WRITE);
             ImapMailbox mailbox = new ImapMailbox(store, folder, new FolderMap(store, tencent));
-            CatchUp catchUp = new CatchUp(connector.account().name(), folderName, handler, state, () -> stopped);
+            CatchUp catchUp = new CatchUp(connector.account().name(), folderName, handler, bodyNeed, state, () -> stopped);
             boolean idle = store.hasCapability("IDLE");
             LOG.infof("%s: watching %s (%s)", connector.account().name(), folderName, idle ? "IDLE" : "NOOP polling");
             while (!stopped) {
@@ -82,7 +85,7 @@ public final class FolderWatcher implements Runnable {
             }
         } catch (ImapException e) {
             throw new WatcherFailure(e.getMessage(), e);
-        } catch (MessagingException | IOException e) {
+        } catch (MessagingException e) {
             if (!stopped) {
                 throw new WatcherFailure(connector.account().name() + ": " + folderName + ": "
                         + ImapConnector.rootMessage(e), e);

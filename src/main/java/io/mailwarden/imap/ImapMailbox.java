@@ -41,16 +41,18 @@ public final class ImapMailbox implements MailboxPort {
     }
 
     @Override
-    public void move(MessageRef ref, String target) throws MailboxException {
+    public String move(MessageRef ref, String target) throws MailboxException {
         try {
-            transfer(ref, message(ref), folders.existing(target));
+            IMAPFolder to = folders.existing(target);
+            transfer(ref, message(ref), to);
+            return to.getFullName();
         } catch (MessagingException e) {
             throw failure("move " + ref + " to " + target, e);
         }
     }
 
     @Override
-    public void moveToTrash(MessageRef ref) throws MailboxException {
+    public String moveToTrash(MessageRef ref) throws MailboxException {
         try {
             IMAPFolder trash = folders.trash();
             if (trash == null) {
@@ -58,6 +60,7 @@ public final class ImapMailbox implements MailboxPort {
                         + FolderMap.TRASH_NAMES + "); the message was left where it is", Kind.REFUSED, null);
             }
             transfer(ref, message(ref), trash);
+            return trash.getFullName();
         } catch (MessagingException e) {
             throw failure("delete " + ref, e);
         }

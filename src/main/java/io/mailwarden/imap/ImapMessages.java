@@ -2,76 +2,159 @@ package io.mailwarden.imap;
 
 import io.mailwarden.message.MessageArrived;
 import io.mailwarden.message.MessageRef;
-import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
 import jakarta.mail.Message;
-import jakarta.mail.MessageRemovedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.UIDFolder;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import org.eclipse.angus.mail.iap.Response;
 import org.eclipse.angus.mail.imap.IMAPFolder;
-import org.eclipse.angus.mail.imap.IMAPMessage;
+import org.eclipse.angus.mail.imap.protocol.BODY;
+import org.eclipse.angus.mail.imap.protocol.FLAGS;
+import org.eclipse.angus.mail.imap.protocol.FetchResponse;
+import org.eclipse.angus.mail.imap.protocol.INTERNALDATE;
+import org.eclipse.angus.mail.imap.protocol.RFC822SIZE;
+import org.eclipse.angus.mail.imap.protocol.UID;
 import org.jboss.logging.Logger;
 
-/** Reading messages the way every part of the daemon does: UID, flags, INTERNALDATE, size, then BODY.PEEK[]. */
-final class ImapMessages {
+/**
+ * Reading messages the way every part of the daemon does, by UID and in ascending sets only, always
+ * with PEEK (reading never marks mail read) and never trusting ENVELOPE: the header bytes are parsed
+ * locally. A message is read either whole, or as its header section and BODYSTRUCTURE when no reader
+ * of the folder needs the body (a batch of them in one UID FETCH). An instance reads one open folder.
+ */
+record ImapMessages(IMAPFolder folder, String account, String folderName, long uidValidity) {
+
+    /** What a message read whole is fetched with: one round trip, flags and size included. */
+    static final String WHOLE = "(UID FLAGS INTERNALDATE RFC822.SIZE BODY.PEEK[])";
+    /** What a message read without its body is fetched with. */
+    static final String HEADERS = "(UID FLAGS INTERNALDATE RFC822.SIZE BODY.PEEK[HEADER] BODYSTRUCTURE)";
 
     private static final Logger LOG = Logger.getLogger(ImapMessages.class);
 
-    private ImapMessages() {
-    }
-
-    /** What a batch FETCH asks for; RFC822.SIZE lets {@link #arrived} size its buffer without one more FETCH. */
-    static FetchProfile batchProfile() {
-        FetchProfile fp = new FetchProfile();
-        fp.add(UIDFolder.FetchProfileItem.UID);
-        fp.add(FetchProfile.Item.FLAGS);
-        fp.add(IMAPFolder.FetchProfileItem.INTERNALDATE);
-        fp.add(FetchProfile.Item.SIZE);
-        return fp;
-    }
-
     /**
-     * The message with its raw bytes ({@code BODY.PEEK[]}: mail.imap.peek is set, reading never marks
-     * mail read), or null when another client expunged it meanwhile.
+     * The messages of {@code uids} (ascending) still in the folder, in UID order: each whole when
+     * {@code whole}, else all of them as header sections with their structure from one UID FETCH.
      */
-    static MessageArrived arrived(String account, String folderName, IMAPFolder folder, IMAPMessage m, long uidValidity,
-            boolean recheck) throws MessagingException, IOException {
-        ByteArrayOutputStream raw;
+    List<MessageArrived> read(long[] uids, boolean whole, boolean recheck) throws MessagingException {
+        List<MessageArrived> out = new ArrayList<>(uids.length);
+        if (whole) {
+            for (long uid : uids) {
+                MessageArrived m = whole(uid, recheck);
+                if (m != null) {
+                    out.add(m);
+                }
+            }
+            return out;
+        }
+        Map<Long, FetchResponse> found = fetch(folder, "UID FETCH " + uidSet(uids) + " " + HEADERS);
+        for (long uid : uids) {
+            FetchResponse r = found.get(uid);
+            BODY header = r == null ? null : r.getItem(BODY.class);
+            if (header != null) { // else moved or expunged since it was listed
+                out.add(arrived(uid, r, header.getByteArray().getNewBytes(), false, recheck));
+            }
+        }
+        return out;
+    }
+
+    /** The message whole, or null when another client expunged it meanwhile. */
+    private MessageArrived whole(long uid, boolean recheck) throws MessagingException {
+        Map<Long, FetchResponse> found;
         try {
-            raw = new ByteArrayOutputStream(Math.max(1024, m.getSize()));
-            m.writeTo(raw);
+            found = fetch(folder, "UID FETCH " + uid + " " + WHOLE);
         } catch (MessagingException e) {
-            if (e instanceof MessageRemovedException || expungedMeanwhile(folder, m)) {
+            // some servers answer NO for a message expunged by another session: the NOOP reports it
+            noop(folder);
+            if (folder.getMessageByUID(uid) == null) {
                 return null;
             }
             throw e;
         }
-        Set<String> flags = new HashSet<>();
-        Set<String> keywords = new HashSet<>();
-        Flags f = m.getFlags();
-        for (Flags.Flag sf : f.getSystemFlags()) {
-            flags.add(systemFlagName(sf));
-        }
-        keywords.addAll(Arrays.asList(f.getUserFlags()));
-        Instant internal = m.getReceivedDate() == null ? null : m.getReceivedDate().toInstant();
-        MessageRef ref = new MessageRef(account, folderName, uidValidity, folder.getUID(m));
-        return new MessageArrived(ref, raw.toByteArray(), flags, keywords, internal, recheck);
+        FetchResponse r = found.get(uid);
+        BODY body = r == null ? null : r.getItem(BODY.class);
+        return body == null ? null : arrived(uid, r, body.getByteArray().getNewBytes(), true, recheck);
     }
 
-    /**
-     * Whether a fetch that came back empty ("Failed to load IMAP envelope") was for a message another
-     * client expunged: a NOOP lets the server report the EXPUNGE.
-     */
-    private static boolean expungedMeanwhile(IMAPFolder folder, Message m) {
-        noop(folder);
-        return m.isExpunged();
+    private MessageArrived arrived(long uid, FetchResponse r, byte[] raw, boolean complete, boolean recheck) {
+        return arrived(new MessageRef(account, folderName, uidValidity, uid), r, raw, complete, recheck);
+    }
+
+    /** A message from its FETCH response: flags, INTERNALDATE and RFC822.SIZE, and the structure when not complete. */
+    static MessageArrived arrived(MessageRef ref, FetchResponse r, byte[] raw, boolean complete, boolean recheck) {
+        Set<String> flags = new HashSet<>();
+        Set<String> keywords = new HashSet<>();
+        FLAGS f = r.getItem(FLAGS.class);
+        if (f != null) {
+            for (Flags.Flag sf : f.getSystemFlags()) {
+                flags.add(systemFlagName(sf));
+            }
+            keywords.addAll(Arrays.asList(f.getUserFlags()));
+        }
+        INTERNALDATE date = r.getItem(INTERNALDATE.class);
+        Instant internal = date == null || date.getDate() == null ? null : date.getDate().toInstant();
+        RFC822SIZE size = r.getItem(RFC822SIZE.class);
+        return new MessageArrived(ref, raw, complete, size == null ? raw.length : size.size,
+                complete ? List.of() : BodyStructure.attachments(r.toString()), flags, keywords, internal, recheck);
+    }
+
+    /** Runs a UID FETCH; the FETCH responses that carry a UID, by UID. Other responses reach the folder. */
+    static Map<Long, FetchResponse> fetch(IMAPFolder folder, String command) throws MessagingException {
+        Object out = folder.doCommand(p -> {
+            Response[] r = p.command(command, null);
+            Map<Long, FetchResponse> byUid = new HashMap<>();
+            List<Response> others = new ArrayList<>();
+            for (int k = 0; k < r.length - 1; k++) {
+                UID uid = r[k] instanceof FetchResponse fr ? fr.getItem(UID.class) : null;
+                if (uid != null) {
+                    byUid.put(uid.uid, (FetchResponse) r[k]);
+                } else {
+                    others.add(r[k]);
+                }
+            }
+            p.notifyResponseHandlers(others.toArray(Response[]::new));
+            p.handleResult(r[r.length - 1]);
+            return byUid;
+        });
+        @SuppressWarnings("unchecked")
+        Map<Long, FetchResponse> byUid = (Map<Long, FetchResponse>) out;
+        return byUid;
+    }
+
+    /** The UIDs above {@code after}, ascending ({@code UID FETCH after+1:* (UID)}). */
+    static long[] uidsAfter(IMAPFolder folder, long after) throws MessagingException {
+        Message[] found = folder.getMessagesByUID(after + 1, UIDFolder.MAXUID);
+        // "n:*" also returns the highest message when n is above every UID: keep only real newcomers
+        return Arrays.stream(found).filter(m -> m != null).mapToLong(m -> uid(folder, m))
+                .filter(u -> u > after).sorted().distinct().toArray();
+    }
+
+    /** An ascending UID set with runs collapsed: 3:7,9,12:13. */
+    static String uidSet(long[] ascending) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < ascending.length; i++) {
+            int j = i;
+            while (j + 1 < ascending.length && ascending[j + 1] == ascending[j] + 1) {
+                j++;
+            }
+            if (b.length() > 0) {
+                b.append(',');
+            }
+            b.append(ascending[i]);
+            if (j > i) {
+                b.append(':').append(ascending[j]);
+            }
+            i = j;
+        }
+        return b.toString();
     }
 
     /** NOOP; on an idling folder, Jakarta Mail ends IDLE (DONE) first. */

@@ -56,7 +56,7 @@ public final class ImapSessions {
     }
 
     /** An SSL context that trusts the system's CAs plus the certificates in the PEM file. */
-    static SSLContext trusting(Path pem) throws GeneralSecurityException, IOException {
+    public static SSLContext trusting(Path pem) throws GeneralSecurityException, IOException {
         KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
         ks.load(null, null);
         TrustManagerFactory system = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());

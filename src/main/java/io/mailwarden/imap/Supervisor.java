@@ -2,6 +2,7 @@ package io.mailwarden.imap;
 
 import io.mailwarden.account.Account;
 import io.mailwarden.message.ArrivalHandler;
+import io.mailwarden.message.BodyNeed;
 import jakarta.mail.MessagingException;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,6 +28,7 @@ public final class Supervisor implements AutoCloseable {
     }
 
     private final ArrivalHandler handler;
+    private final BodyNeed bodyNeed;
     private final WatchState state;
     private final Clock clock;
     private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(1, Thread.ofPlatform().daemon().factory());
@@ -38,9 +40,11 @@ public final class Supervisor implements AutoCloseable {
     private final java.util.function.Function<Account, LoginBudget> budgets;
 
     /** @param budgets each account's login budget, shared with whatever else logs in to it */
-    public Supervisor(ArrivalHandler handler, WatchState state, Clock clock, Duration backoffBase,
+    /** @param bodyNeed which folders' messages are fetched whole; asked again for every batch */
+    public Supervisor(ArrivalHandler handler, BodyNeed bodyNeed, WatchState state, Clock clock, Duration backoffBase,
             java.util.function.Function<Account, LoginBudget> budgets) {
         this.handler = handler;
+        this.bodyNeed = bodyNeed;
         this.budgets = budgets;
         this.state = state;
         this.clock = clock;
@@ -88,7 +92,7 @@ public final class Supervisor implements AutoCloseable {
         Backoff backoff = new Backoff(backoffBase, Duration.ofMinutes(5));
         boolean tencent = connector.account().provider().isTencent();
         while (!closed) {
-            FolderWatcher w = new FolderWatcher(connector, slot.folder, handler, state, timers, tencent, backoffBase);
+            FolderWatcher w = new FolderWatcher(connector, slot.folder, handler, bodyNeed, state, timers, tencent, backoffBase);
             slot.watcher = w;
             Instant started = clock.instant();
             try {

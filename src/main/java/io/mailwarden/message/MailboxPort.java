@@ -9,8 +9,12 @@ import java.util.Set;
  */
 public interface MailboxPort {
 
-    /** The message leaves its folder for {@code target}, created when missing. */
-    void move(MessageRef ref, String target) throws MailboxException;
+    /**
+     * The message leaves its folder for {@code target}, created when missing.
+     *
+     * @return the target's name as the server lists it (Exmail: under {@code 其他文件夹/})
+     */
+    String move(MessageRef ref, String target) throws MailboxException;
 
     /** A copy goes to {@code target}, created when missing. */
     void copy(MessageRef ref, String target) throws MailboxException;
@@ -21,6 +25,10 @@ public interface MailboxPort {
     /** Sets or clears a keyword; fails clearly where the folder does not allow keywords. */
     void setKeyword(MessageRef ref, String keyword, boolean on) throws MailboxException;
 
-    /** Moves the message to the account's trash folder (never an expunge in place). */
-    void moveToTrash(MessageRef ref) throws MailboxException;
+    /**
+     * Moves the message to the account's trash folder (never an expunge in place).
+     *
+     * @return the trash folder's name as the server lists it
+     */
+    String moveToTrash(MessageRef ref) throws MailboxException;
 }

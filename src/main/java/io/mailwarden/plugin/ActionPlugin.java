@@ -21,5 +21,14 @@ public interface ActionPlugin {
     @FunctionalInterface
     interface Action {
         Step plan(Facts facts);
+
+        /**
+         * Whether carrying out the step needs the message body (forwarding, an exec plugin, archiving).
+         * False lets the daemon fetch only the header section and structure when no condition needs
+         * more; the default, true, is always safe.
+         */
+        default boolean needsBody() {
+            return true;
+        }
     }
 }

@@ -16,7 +16,8 @@ public interface ConditionPlugin {
 
     /**
      * Validates the configuration once, when the rule files load, and returns the compiled test.
-     * Throw {@link ConfigException} (via {@link ConfigNode#error}) naming the offending node.
+     * Throw {@link ConfigException} (via {@link ConfigNode#error}) naming the offending node. The
+     * compiled condition declares what it reads with {@link Condition#needsBody()} (default: the body).
      */
     Condition compile(ConfigNode config, CompileContext context) throws ConfigException;
 }

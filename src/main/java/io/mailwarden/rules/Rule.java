@@ -22,6 +22,11 @@ import java.util.function.Predicate;
 public record Rule(String name, String description, boolean enabled, Scope scope, Condition when,
         List<RuleAction> then, boolean stop, String schedule, SourceLocation at) {
 
+    /** Whether evaluating the rule or carrying out its actions reads the message body. */
+    public boolean needsBody() {
+        return when.needsBody() || then.stream().anyMatch(a -> a.action().needsBody());
+    }
+
     /** One action of a rule, compiled, with where it is written. */
     public record RuleAction(String name, ActionPlugin.Action action, SourceLocation at) {
     }

@@ -14,4 +14,17 @@ import java.util.List;
 public record RuleSet(List<Rule> rules, List<Path> files, Instant loadedAt) {
 
     public static final RuleSet EMPTY = new RuleSet(List.of(), List.of(), Instant.EPOCH);
+
+    /**
+     * Whether a rule applied on arrival in {@code folder} of {@code account} reads message bodies, so
+     * they must be fetched whole. Rules with a schedule answer for their own runs ({@link Rule#needsBody()}).
+     */
+    public boolean needsBody(String account, String folder) {
+        for (Rule r : rules) {
+            if (r.enabled() && r.schedule() == null && r.scope().includes(account, folder) && r.needsBody()) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -90,20 +90,39 @@ public class ArchiveCatalog {
 
     /** UIDs of messages archived as present in the folder under {@code uidValidity}. */
     public Set<Long> presentUids(String account, String folder, long uidValidity) {
+        return new HashSet<>(presentColumn("uid", "=", account, folder, uidValidity, rs -> rs.getLong(1)));
+    }
+
+    /**
+     * The ids of places archived as present in the folder under another UIDVALIDITY than {@code uidValidity}:
+     * after the server renumbered the folder, those UIDs name nothing any more.
+     */
+    public List<String> presentUnderOtherUidValidity(String account, String folder, long uidValidity) {
+        return presentColumn("id", "<>", account, folder, uidValidity, rs -> rs.getString(1));
+    }
+
+    @FunctionalInterface
+    private interface Column<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /** One column of the folder's present places whose UIDVALIDITY compares by {@code op} to the given one. */
+    private <T> List<T> presentColumn(String column, String op, String account, String folder, long uidValidity,
+            Column<T> read) {
         return db.call(() -> "list archived messages of " + account + "/" + folder, c -> {
-            Set<Long> uids = new HashSet<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT uid FROM archive_location WHERE account = ?"
-                    + " AND folder = ? AND uidvalidity = ? AND status = 'PRESENT' AND uid > 0")) {
+            List<T> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + column + " FROM archive_location WHERE account = ?"
+                    + " AND folder = ? AND uidvalidity " + op + " ? AND status = 'PRESENT' AND uid > 0")) {
                 ps.setString(1, account);
                 ps.setString(2, folder);
                 ps.setLong(3, uidValidity);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        uids.add(rs.getLong(1));
+                        out.add(read.read(rs));
                     }
                 }
             }
-            return uids;
+            return out;
         });
     }
 
@@ -124,6 +143,22 @@ public class ArchiveCatalog {
             }
             after = page.get(page.size() - 1).id();
         }
+    }
+
+    /**
+     * Forgets every place of {@code account} and its progress (the raw bytes stay): for {@code demo}, whose
+     * mail server starts empty each time. The index drops the documents at the next start's repair.
+     */
+    public void forgetAccount(String account) {
+        db.call(() -> "forget the archive of account " + account, c -> {
+            for (String table : List.of("archive_location", "archive_progress")) {
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE account = ?")) {
+                    ps.setString(1, account);
+                    ps.executeUpdate();
+                }
+            }
+            return null;
+        });
     }
 
     public long count() {

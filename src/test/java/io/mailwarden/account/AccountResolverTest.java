@@ -27,8 +27,25 @@ class AccountResolverTest {
 
     record Acc(String provider, String username, Optional<String> passwordEnv, Optional<Path> passwordFile,
             AccountsConfig.Server imap, AccountsConfig.Server smtp, Optional<Path> trustPem, List<String> idleFolders,
-            Optional<List<String>> pollFolders, Duration pollInterval, Duration idleRenew, boolean sendId)
-            implements AccountsConfig.Account {
+            Optional<List<String>> pollFolders, Duration pollInterval, Duration idleRenew, boolean sendId,
+            Optional<String> address, Optional<String> sentFolder) implements AccountsConfig.Account {
+        Acc(String provider, String username, Optional<String> passwordEnv, Optional<Path> passwordFile,
+                AccountsConfig.Server imap, AccountsConfig.Server smtp, Optional<Path> trustPem, List<String> idleFolders,
+                Optional<List<String>> pollFolders, Duration pollInterval, Duration idleRenew, boolean sendId) {
+            this(provider, username, passwordEnv, passwordFile, imap, smtp, trustPem, idleFolders, pollFolders,
+                    pollInterval, idleRenew, sendId, Optional.empty(), Optional.empty());
+        }
+
+        @Override
+        public List<String> archiveFolders() {
+            return Account.ALL_FOLDERS;
+        }
+
+        Acc withAddress(String address, String sentFolder) {
+            return new Acc(provider, username, passwordEnv, passwordFile, imap, smtp, trustPem, idleFolders, pollFolders,
+                    pollInterval, idleRenew, sendId, Optional.ofNullable(address), Optional.ofNullable(sentFolder));
+        }
+
         static Acc of(String provider, String env) {
             return new Acc(provider, "alice@corp.example", Optional.ofNullable(env), Optional.empty(), Server.none(),
                     Server.none(), Optional.empty(), List.of("INBOX"), Optional.empty(), Duration.ofMinutes(5),
@@ -112,5 +129,22 @@ class AccountResolverTest {
         List<Account> one = resolver.resolve(config(Map.of("good", Acc.of("exmail", "PW"), "bad", Acc.of("exmal", "PW"))),
                 "good");
         assertThat(one).extracting(Account::name).containsExactly("good");
+    }
+
+    @Test
+    void ownAddressIsTheLoginUnlessGivenAndNoSentCopyByDefault() throws Exception {
+        Account exmail = resolver.resolve(config(Map.of("w", Acc.of("exmail", "PW")))).get(0);
+        assertThat(exmail.address()).isEqualTo("alice@corp.example");
+        assertThat(exmail.sentFolder()).isNull();
+        Acc login = new Acc("custom", "bob", Optional.of("PW"), Optional.empty(),
+                new Server(Optional.of("mail.corp.example"), Optional.of(993), Optional.of("implicit")),
+                new Server(Optional.of("mail.corp.example"), Optional.of(587), Optional.of("starttls")),
+                Optional.empty(), List.of("INBOX"), Optional.empty(), Duration.ofMinutes(5), Duration.ofMinutes(4), true);
+        Account bob = resolver.resolve(config(Map.of("b", login.withAddress("bob@corp.example", "Sent")))).get(0);
+        assertThat(bob.address()).isEqualTo("bob@corp.example");
+        assertThat(bob.sentFolder()).isEqualTo("Sent");
+        assertThat(resolver.resolve(config(Map.of("b", login))).get(0).address()).isNull();
+        assertThatThrownBy(() -> resolver.resolve(config(Map.of("b", login.withAddress("bob", null)))))
+                .hasMessageContaining("mailwarden.accounts.b.address: 'bob' is not a mail address");
     }
 }

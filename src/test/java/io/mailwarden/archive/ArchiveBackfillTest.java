@@ -64,6 +64,8 @@ class ArchiveBackfillTest {
         assertThat(subjects(h.search("增值税发票"))).contains("季度报告");
         assertThat(h.search("发票")).extracting(hit -> hit.message().folder()).contains("财务/发票", "INBOX");
         assertThat(subjects(h.search("项目进度"))).isNotEmpty(); // sample 11's subject, UTF-8 encoded-word
+        assertThat(subjects(h.search("Zhangsan Trading"))).containsExactly("三月份增值税发票"); // sample 1's PDF
+        assertThat(subjects(h.search("有效期"))).containsExactly("合同审批：年度框架协议"); // sample 3's DOCX
     }
 
     @Test

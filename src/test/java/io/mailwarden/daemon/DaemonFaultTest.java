@@ -94,7 +94,8 @@ class DaemonFaultTest {
         assertThat(h.find("INBOX", "Message 3").orElseThrow().has(Flags.Flag.FLAGGED))
                 .as("no action meant for a vanished message lands on another").isFalse();
         assertThat(h.find("INBOX", "Message 4").orElseThrow().has(Flags.Flag.FLAGGED)).isTrue();
-        assertThat(h.audit(2)).as("UID 2 vanished before its body was fetched").isEmpty();
+        // header-only fetches read a batch at once: UID 2 may be read before it vanished, never acted on
+        assertThat(h.audit(2)).as("UID 2 vanished before it was handled").noneMatch(e -> e.outcome().equals("DONE"));
     }
 
     private static void expunge(DaemonHarness h, long... uids) {
@@ -146,8 +147,8 @@ class DaemonFaultTest {
         }
 
         @Override
-        public void move(MessageRef ref, String target) throws MailboxException {
-            port.move(ref, target);
+        public String move(MessageRef ref, String target) throws MailboxException {
+            return port.move(ref, target);
         }
 
         @Override
@@ -171,8 +172,8 @@ class DaemonFaultTest {
         }
 
         @Override
-        public void moveToTrash(MessageRef ref) throws MailboxException {
-            port.moveToTrash(ref);
+        public String moveToTrash(MessageRef ref) throws MailboxException {
+            return port.moveToTrash(ref);
         }
     }
 

@@ -2,12 +2,14 @@ package io.mailwarden.daemon;
 
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.mailwarden.account.Account;
 import io.mailwarden.account.Endpoint;
 import io.mailwarden.account.Provider;
 import io.mailwarden.account.TlsMode;
 import io.mailwarden.message.ArrivalHandler;
+import io.mailwarden.outbound.OutboundSettings;
 import io.mailwarden.rules.PluginRegistry;
 import io.mailwarden.rules.RuleLoaderFactory;
 import io.mailwarden.rules.engine.RuleEngine;
@@ -42,7 +44,7 @@ import java.util.function.UnaryOperator;
 import org.eclipse.angus.mail.imap.IMAPStore;
 
 /**
- * The daemon against a real IMAP server: GreenMail on an ephemeral loopback port, optionally an
+ * The daemon against a real IMAP and SMTP server: GreenMail on ephemeral loopback ports, optionally an
  * {@link ExmailProxy} in front of it, rules in a temp directory, the state store over in-memory H2
  * (kept across restarts), and a separate plain Angus client to check what the server holds.
  */
@@ -55,9 +57,16 @@ public final class DaemonHarness implements AutoCloseable, org.junit.jupiter.api
 
     final GreenMail greenMail;
     final GreenMailUser user;
+    private final String accountName;
+    private final String address;
+    private final boolean ownsServer;
+    private String sentFolder;
+    private OutboundSettings outbound = new OutboundSettings(200, 50, Duration.ofHours(1),
+            OutboundSettings.defaults().neverReplyTo(), OutboundSettings.defaults().spamHeaders(), false,
+            Duration.ofMillis(200), Duration.ofMillis(200), Duration.ofSeconds(1), 5, Duration.ofSeconds(10));
     final TestState state = new TestState();
     final Stores stores = new Stores(state.store, state.checkpoints, state.processed, state.audit,
-            state.progress);
+            state.progress, state.outbox);
     private final Path rulesDir;
     private final Path pluginsDir;
     private ExmailProxy proxy;
@@ -71,6 +80,7 @@ public final class DaemonHarness implements AutoCloseable, org.junit.jupiter.api
     private double maxMessagesPerSecond = 50;
     private TestJobScheduler scheduler;
     private Daemon daemon;
+    private Archiving archiving;
     private IMAPStore client;
 
     private final Path tmp;
@@ -99,10 +109,27 @@ public final class DaemonHarness implements AutoCloseable, org.junit.jupiter.api
     }
 
     private DaemonHarness(Path tmp) {
+        this(tmp, startServer(), ACCOUNT, USER, true);
+    }
+
+    /** A second daemon, with state of its own, for another account ({@code address}) on {@code server}'s mail server. */
+    public DaemonHarness(DaemonHarness server, String account, String address) {
+        this(temporaryDirectory(), server.greenMail, account, address, false);
+    }
+
+    private static GreenMail startServer() {
+        GreenMail gm = new GreenMail(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP));
+        gm.start();
+        return gm;
+    }
+
+    private DaemonHarness(Path tmp, GreenMail greenMail, String account, String address, boolean ownsServer) {
         this.tmp = tmp;
-        greenMail = new GreenMail(ServerSetupTest.IMAP.dynamicPort());
-        greenMail.start();
-        user = greenMail.setUser(USER, USER, PASSWORD);
+        this.greenMail = greenMail;
+        this.accountName = account;
+        this.address = address;
+        this.ownsServer = ownsServer;
+        user = greenMail.setUser(address, address, PASSWORD);
         rulesDir = tmp.resolve("rules");
         pluginsDir = tmp.resolve("plugins");
         try {
@@ -182,18 +209,56 @@ public final class DaemonHarness implements AutoCloseable, org.junit.jupiter.api
         return this;
     }
 
+    /** How replies and forwards are sent from the next start on (the harness's default retries fast). */
+    public DaemonHarness outbound(OutboundSettings settings) {
+        outbound = settings;
+        return this;
+    }
+
+    public OutboundSettings outbound() {
+        return outbound;
+    }
+
+    /** Keeps a copy of sent automatic mail in this folder, from the next start on. */
+    public DaemonHarness sentFolder(String folder) {
+        sentFolder = folder;
+        return this;
+    }
+
     public Account account() {
         int port = proxy != null ? proxy.port() : greenMail.getImap().getPort();
         Endpoint imap = new Endpoint("127.0.0.1", port, TlsMode.NONE);
-        return new Account(ACCOUNT, provider, USER, new Account.Secret(password), imap, imap, null, List.of("INBOX"),
-                pollFolders, pollInterval, idleRenew, true);
+        Endpoint smtp = new Endpoint("127.0.0.1", greenMail.getSmtp().getPort(), TlsMode.NONE);
+        return new Account(accountName, provider, address, new Account.Secret(password), imap, smtp, null,
+                List.of("INBOX"), pollFolders, pollInterval, idleRenew, true, address, sentFolder);
+    }
+
+    /** The state store of this daemon (outbox and vacation memory included). */
+    public Stores stores() {
+        return stores;
+    }
+
+    /** The mail server's SMTP port (loopback, no TLS, no login needed). */
+    public int smtpPort() {
+        return greenMail.getSmtp().getPort();
+    }
+
+    /** Every message the mail server received by SMTP, oldest first. */
+    public List<MimeMessage> smtpReceived() {
+        return List.of(greenMail.getReceivedMessages());
+    }
+
+    /** The daemon archives with {@code a} (none by default). */
+    public DaemonHarness archiving(Archiving a) {
+        this.archiving = a;
+        return this;
     }
 
     /** Starts the daemon and waits until every watcher idles (or polls). */
     public Daemon start() throws Daemon.StartFailure {
         scheduler = new TestJobScheduler();
         daemon = Daemon.start(List.of(account()), new Daemon.Options(rulesDir, pluginsDir, false, Duration.ofMillis(100),
-                maxMessagesPerSecond), new RuleLoaderFactory(PluginRegistry.builtins(), pluginsDir), new RuleEngine(), stores,
+                maxMessagesPerSecond, outbound, archiving), new RuleLoaderFactory(PluginRegistry.builtins(), pluginsDir), new RuleEngine(), stores,
                 scheduler, Clock.systemUTC(), wrap);
         awaitWatching();
         return daemon;
@@ -267,7 +332,7 @@ public final class DaemonHarness implements AutoCloseable, org.junit.jupiter.api
             p.setProperty("mail.imap.statuscachetimeout", "0");
             p.setProperty("mail.imap.timeout", "10000");
             client = (IMAPStore) Session.getInstance(p).getStore("imap");
-            client.connect("127.0.0.1", greenMail.getImap().getPort(), USER, PASSWORD);
+            client.connect("127.0.0.1", greenMail.getImap().getPort(), address, PASSWORD);
         }
         return client;
     }
@@ -329,7 +394,7 @@ public final class DaemonHarness implements AutoCloseable, org.junit.jupiter.api
     }
 
     public Optional<Checkpoint> checkpoint() {
-        return state.checkpoints.find(ACCOUNT, "INBOX");
+        return state.checkpoints.find(accountName, "INBOX");
     }
 
     /** Waits until the INBOX checkpoint reaches {@code uid}. */
@@ -378,6 +443,8 @@ public final class DaemonHarness implements AutoCloseable, org.junit.jupiter.api
         if (proxy != null) {
             proxy.close();
         }
-        greenMail.stop();
+        if (ownsServer) {
+            greenMail.stop();
+        }
     }
 }

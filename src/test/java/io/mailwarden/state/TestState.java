@@ -23,6 +23,7 @@ public final class TestState {
     public final AuditTrail audit;
     public final ScheduleProgressStore progress;
     public final ArchiveCatalog archive;
+    public final OutboxStore outbox;
     public final StateStore store;
     private volatile String failOn;
 
@@ -42,12 +43,13 @@ public final class TestState {
         audit = new AuditTrail(db);
         progress = new ScheduleProgressStore(db);
         archive = new ArchiveCatalog(db);
+        outbox = new OutboxStore(db);
         Flyway flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load();
         store = new StateStore(db, flyway, checkpoints, processed);
     }
 
     /** From now on, statements whose SQL contains {@code fragment} fail ({@code null}: none do). */
-    void failOn(String fragment) {
+    public void failOn(String fragment) {
         failOn = fragment;
     }
 

@@ -42,19 +42,22 @@ final class EmbeddedDocs implements EmbeddedDocumentExtractor {
         }
         GuardedStream counted = new GuardedStream(CloseShieldInputStream.wrap(stream), run.guard(), true);
         try (TikaInputStream tis = TikaInputStream.get(counted)) {
-            MediaType type = run.tika().detector().detect(tis, metadata);
-            run.parse(tis, type, metadata, new EmbeddedContentHandler(new BodyContentHandler(handler)));
-        } catch (Exception e) {
-            if (run.guard().stopped()) {
-                throw e instanceof IOException io ? io : new IOException(e);
+            try {
+                MediaType type = run.tika().detector().detect(tis, metadata);
+                run.parse(tis, type, metadata, new EmbeddedContentHandler(new BodyContentHandler(handler)));
+            } catch (Exception e) {
+                if (run.guard().stopped()) {
+                    throw e instanceof IOException io ? io : new IOException(e);
+                }
+                run.record(name == null ? "embedded document" : name, e);
             }
-            run.record(name == null ? "embedded document" : name, e);
-        }
-        try {
-            counted.drain();
+            counted.drain(); // before the close, which cuts the stream off
         } catch (Guard.Stopped stop) {
             throw stop;
         } catch (IOException unreadable) {
+            if (run.guard().stopped()) {
+                throw unreadable;
+            }
             run.record(name == null ? "embedded document" : name, unreadable);
         }
     }

@@ -4,6 +4,8 @@ import java.time.Duration;
 
 /**
  * Bounds on the work done for one attachment, so that no attachment can stall or sink the process.
+ * An invalid limit is refused with a message that starts with its configuration key under
+ * {@code mailwarden.archive.extract} ({@code max-chars must be at least 1, was 0}).
  *
  * @param timeout how long one attachment may take, nested documents included
  * @param maxChars the most characters of text kept; the rest is dropped and the extraction marked truncated
@@ -17,16 +19,16 @@ public record ExtractLimits(Duration timeout, int maxChars, int maxDepth, long m
 
     public ExtractLimits {
         if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("extraction timeout must be positive, was " + timeout);
+            throw new IllegalArgumentException("timeout must be positive, was " + timeout);
         }
         if (maxChars < 1) {
-            throw new IllegalArgumentException("extraction maxChars must be at least 1, was " + maxChars);
+            throw new IllegalArgumentException("max-chars must be at least 1, was " + maxChars);
         }
         if (maxDepth < 1) {
-            throw new IllegalArgumentException("extraction maxDepth must be at least 1, was " + maxDepth);
+            throw new IllegalArgumentException("max-depth must be at least 1, was " + maxDepth);
         }
         if (maxExpandedBytes < 1) {
-            throw new IllegalArgumentException("extraction maxExpandedBytes must be at least 1, was " + maxExpandedBytes);
+            throw new IllegalArgumentException("max-expanded must be at least 1, was " + maxExpandedBytes);
         }
     }
 

@@ -2,6 +2,7 @@ package io.mailwarden.archive.extract;
 
 import io.mailwarden.archive.extract.Extraction.Status;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,7 +23,7 @@ final class Guard {
     }
 
     private final long deadline;
-    private final long timeoutMillis;
+    private final Duration timeout;
     private final long maxExpanded;
     private long expandable;
     private boolean stopped;
@@ -30,7 +31,7 @@ final class Guard {
     private final List<String> problems = new ArrayList<>();
 
     Guard(ExtractLimits limits) {
-        this.timeoutMillis = limits.timeout().toMillis();
+        this.timeout = limits.timeout();
         this.deadline = System.nanoTime() + limits.timeout().toNanos();
         this.maxExpanded = limits.maxExpandedBytes();
         this.expandable = maxExpanded;
@@ -39,7 +40,7 @@ final class Guard {
     /** Stops the parse when a limit was hit, the deadline passed or the pool gave up on the thread. */
     void tick() throws Stopped {
         if (!stopped && (System.nanoTime() > deadline || Thread.currentThread().isInterrupted())) {
-            throw stop(Status.TIMEOUT, "stopped after the timeout of " + timeoutMillis + " ms");
+            throw stop(Status.TIMEOUT, "stopped at its timeout of " + timeout);
         }
         if (stopped) {
             throw new Stopped("extraction stopped at a limit");

@@ -39,6 +39,15 @@ final class GuardedStream extends FilterInputStream {
         return n;
     }
 
+    /**
+     * No marks: a detector's mark and reset would otherwise reach the stream below and the bytes read
+     * again be charged twice. Tika buffers a stream without marks above this one instead.
+     */
+    @Override
+    public boolean markSupported() {
+        return false;
+    }
+
     @Override
     public long skip(long n) throws IOException {
         guard.tick();

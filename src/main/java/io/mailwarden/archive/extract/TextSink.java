@@ -44,10 +44,6 @@ final class TextSink extends DefaultHandler {
         text.append(ch, start, length);
     }
 
-    int room() {
-        return maxChars - text.length();
-    }
-
     String text() {
         return text.toString();
     }

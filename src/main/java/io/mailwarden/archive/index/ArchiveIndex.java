@@ -140,7 +140,10 @@ public final class ArchiveIndex implements Closeable {
         return path;
     }
 
-    /** When the commit this index was opened at was made, if it was made by this class. */
+    /**
+     * When the commit this index was opened at was made; empty for a new index (or one no commit of this
+     * class ever reached), where the caller indexes everything its store holds.
+     */
     public Optional<Instant> committedAt() {
         return Optional.ofNullable(committedAt);
     }

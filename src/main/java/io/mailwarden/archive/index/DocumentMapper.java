@@ -7,7 +7,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
 import org.apache.lucene.document.Field.Store;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
@@ -15,11 +17,15 @@ import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.util.BytesRef;
 
 /** Turns a {@link MessageDocument} into its Lucene document (see {@link Fields}) and stored fields back. */
 final class DocumentMapper {
+
+    /** Words fields only rank (no phrase queries): frequencies without positions keep them small. */
+    private static final FieldType WORDS = words();
 
     private DocumentMapper() {
     }
@@ -118,7 +124,16 @@ final class DocumentMapper {
 
     private static void addText(Document d, String field, String text) {
         d.add(new TextField(field, text, Store.YES));
-        d.add(new TextField(Fields.wordsOf(field), text, Store.NO));
+        // smartcn costs three times the bigram chain and only ranks: the start of a long text is enough
+        String start = text.length() > Fields.WORDS_MAX_CHARS ? text.substring(0, Fields.WORDS_MAX_CHARS) : text;
+        d.add(new Field(Fields.wordsOf(field), start, WORDS));
+    }
+
+    private static FieldType words() {
+        FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+        type.freeze();
+        return type;
     }
 
     private static void storedLong(Document d, String field, long value, boolean sortable) {

@@ -13,8 +13,9 @@ import java.util.Locale;
  *       <i>lower-cased</i> go through {@link #exact(String)} both when indexed and when queried;</li>
  *   <li><b>text</b>: analysed with the bigram chain of {@link MailAnalyzers} (full recall for Chinese
  *       words of any length, English words, mixed tokens);</li>
- *   <li><b>words</b>: the same text again, segmented by smartcn into Chinese words; only to rank
- *       hits (a query never needs it to match);</li>
+ *   <li><b>words</b>: the same text again (its first {@link #WORDS_MAX_CHARS} characters), segmented by
+ *       smartcn into Chinese words, frequencies without positions; only to rank hits (a query never
+ *       needs it to match);</li>
  *   <li><b>long</b>: {@code LongPoint} for ranges and exact values.</li>
  * </ul>
  * Every value a hit list or {@link ArchiveIndex#get} needs is stored, so neither needs the raw store.
@@ -69,6 +70,9 @@ public final class Fields {
     public static final String TO_TEXT = "to_text";
     /** Text, not stored: display names and addresses of the Cc recipients. */
     public static final String CC_TEXT = "cc_text";
+
+    /** How many characters of each text value its words field gets (the rest is in the text field only). */
+    public static final int WORDS_MAX_CHARS = 4096;
 
     /** Text, stored: the decoded Subject. */
     public static final String SUBJECT = "subject";

@@ -14,19 +14,20 @@ import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.analysis.core.KeywordTokenizer;
 import org.apache.lucene.analysis.icu.ICUFoldingFilter;
-import org.apache.lucene.analysis.icu.segmentation.DefaultICUTokenizerConfig;
-import org.apache.lucene.analysis.icu.segmentation.ICUTokenizer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
 
 /**
  * The analysis chains of the archive index: one analyzer for indexing, and the matching one for queries.
  *
  * <p><b>Text fields</b> ({@link Fields#FREE_TEXT}): a line break between two Han characters is
  * removed (mail wraps Chinese lines mid-word) → full-width forms become half-width
- * ({@code ＡＢＣ１２３} → {@code ABC123}) → ICU tokenizer, one token per ideograph, Latin words and
- * numbers whole, at script changes split ({@code Q3发票} → {@code Q3 发 票}) → ICU folding (NFKC,
- * case and accents) → CJK bigrams. At index time each Han character is kept as a unigram and each
+ * ({@code ＡＢＣ１２３} → {@code ABC123}) → the UAX #29 standard tokenizer: one token per ideograph,
+ * Latin words and numbers whole ({@code Q3发票} → {@code Q3 发 票}) → ICU folding (NFKC, case and
+ * accents) → CJK bigrams. Not the ICU tokenizer: it splits text into script runs first and lets a digit
+ * join the run before it, so {@code 5G} after a Chinese character became {@code 5 g} while a typed
+ * {@code 5G基站} stays {@code 5g}, and the recall measurement lost such mixed tokens. At index time each Han character is kept as a unigram and each
  * adjacent pair is added as a bigram at the first character's position; at query time only the bigrams
  * are made (a lone character stays a unigram), then {@link BigramGapFilter} gives every Han run as many
  * positions as it has characters. A typed word or phrase is a phrase query of those tokens, so every
@@ -98,7 +99,7 @@ public final class MailAnalyzers {
 
         @Override
         protected TokenStreamComponents createComponents(String fieldName) {
-            Tokenizer tokenizer = new ICUTokenizer(new DefaultICUTokenizerConfig(false, true));
+            Tokenizer tokenizer = new StandardTokenizer();
             TokenStream stream = new ICUFoldingFilter(tokenizer);
             stream = new CJKBigramFilter(stream, CJKBigramFilter.HAN | CJKBigramFilter.HIRAGANA
                     | CJKBigramFilter.KATAKANA | CJKBigramFilter.HANGUL, !forQuery);

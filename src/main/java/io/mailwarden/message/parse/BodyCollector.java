@@ -32,13 +32,13 @@ final class BodyCollector {
     }
 
     void walk(Part part, int depth) {
-        MimeParams type = MimeParams.parse(MessageParser.header(part, "Content-Type"));
-        MimeParams disposition = MimeParams.parse(MessageParser.header(part, "Content-Disposition"));
-        String mediaType = type.value().isEmpty() ? "text/plain" : type.value();
-        String filename = firstNonBlank(disposition.get("filename"), type.get("name"));
-        boolean isAttachment = disposition.value().equals("attachment") || !filename.isEmpty();
+        PartHeaders h = PartHeaders.of(MessageParser.header(part, "Content-Type"),
+                MessageParser.header(part, "Content-Disposition"));
+        MimeParams type = h.type();
+        String mediaType = h.mediaType();
+        String filename = h.filename();
         try {
-            if (mediaType.startsWith("multipart/")) {
+            if (h.multipart()) {
                 if (depth >= MessageParser.MAX_DEPTH) {
                     problems.add("multipart nesting deeper than " + MessageParser.MAX_DEPTH + " levels was not read");
                     return;
@@ -51,9 +51,9 @@ final class BodyCollector {
                 for (BodyPart child : children) {
                     walk(child, depth + 1);
                 }
-            } else if (!isAttachment && mediaType.equals("text/plain")) {
+            } else if (h.bodyText() && mediaType.equals("text/plain")) {
                 append(plain, Charsets.decode(part.getInputStream().readAllBytes(), type.get("charset")));
-            } else if (!isAttachment && mediaType.equals("text/html")) {
+            } else if (h.bodyText()) {
                 append(html, Charsets.decode(part.getInputStream().readAllBytes(), type.get("charset")));
             } else {
                 addAttachment(part, mediaType, type.get("charset"), filename);
@@ -90,13 +90,6 @@ final class BodyCollector {
             sb.append('\n');
         }
         sb.append(text.replace("\r\n", "\n")); // rules match "\n"; mail is CRLF on the wire
-    }
-
-    private static String firstNonBlank(String a, String b) {
-        if (a != null && !a.isBlank()) {
-            return a.strip();
-        }
-        return b == null ? "" : b.strip();
     }
 
     /** Extraction can be costly (Tika later): run it once, on first use, and never let it throw. */

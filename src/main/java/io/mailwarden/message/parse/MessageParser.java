@@ -1,9 +1,11 @@
 package io.mailwarden.message.parse;
 
 import io.mailwarden.message.Address;
+import io.mailwarden.message.Attachment;
 import io.mailwarden.message.Header;
 import io.mailwarden.message.Headers;
 import io.mailwarden.message.Message;
+import io.mailwarden.message.MessageArrived;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
@@ -51,7 +53,27 @@ public final class MessageParser {
         }
     }
 
+    /**
+     * A message as a watcher fetched it: parsed whole, or, when only its header section was fetched,
+     * its headers with no text, the attachments its BODYSTRUCTURE listed and the server's size.
+     */
+    public Message parseArrival(MessageArrived arrived) {
+        if (arrived.complete()) {
+            return parse(arrived.raw());
+        }
+        try {
+            return parse(arrived.raw(), 0, arrived);
+        } catch (RuntimeException e) {
+            return bodyOnly(arrived.raw(), new ArrayList<>(List.of("header unreadable: " + e)));
+        }
+    }
+
     Message parse(byte[] raw, int depth) {
+        return parse(raw, depth, null);
+    }
+
+    /** With {@code headerOnly} given, {@code raw} is a header section and the body comes from its structure. */
+    private Message parse(byte[] raw, int depth, MessageArrived headerOnly) {
         List<String> problems = new ArrayList<>();
         MimeMessage mime;
         List<Header> fields = new ArrayList<>();
@@ -80,8 +102,14 @@ public final class MessageParser {
             problems.add(skipped + " header line(s) without a valid field name skipped");
         }
         Headers headers = new Headers(fields);
-        BodyCollector body = new BodyCollector(extractor, problems, depth);
-        body.walk(mime, 0);
+        String text = "";
+        List<Attachment> attachments = headerOnly == null ? List.of() : headerOnly.structure();
+        if (headerOnly == null) {
+            BodyCollector body = new BodyCollector(extractor, problems, depth);
+            body.walk(mime, 0);
+            text = body.text();
+            attachments = body.attachments();
+        }
         String messageId = nullToEmpty(headers.first("Message-ID")).strip();
         if (messageId.isEmpty()) {
             problems.add("no Message-ID header");
@@ -93,9 +121,9 @@ public final class MessageParser {
                 nullToEmpty(headers.first("Subject")),
                 MailDates.parse(headers.first("Date"), problems),
                 messageId,
-                body.text(),
-                body.attachments(),
-                raw.length,
+                text,
+                attachments,
+                headerOnly == null ? raw.length : headerOnly.size(),
                 List.copyOf(problems));
     }
 

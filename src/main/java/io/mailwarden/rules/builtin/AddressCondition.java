@@ -107,6 +107,11 @@ final class AddressCondition implements ConditionPlugin {
             return find(facts) != null;
         }
 
+        @Override
+        public boolean needsBody() {
+            return false;
+        }
+
         private Address find(Facts facts) {
             for (Address a : pick.apply(facts.message())) {
                 boolean all = true;

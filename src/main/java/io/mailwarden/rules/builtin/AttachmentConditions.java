@@ -38,7 +38,7 @@ final class AttachmentConditions {
                 Defs.condition("has-attachment", "true when the message has at least one attachment (false: none)",
                         (config, ctx) -> {
                             boolean want = Defs.flagValue(config, "has-attachment");
-                            return Defs.test(f -> f.message().attachments().isEmpty() != want,
+                            return Defs.onHeaders(f -> f.message().attachments().isEmpty() != want,
                                     f -> want ? "has " + f.message().attachments().size() + " attachment(s)" : "has no attachment");
                         }),
                 Defs.condition("attachment-count", "number of attachments: a number, or { min: N, max: M }",
@@ -89,11 +89,13 @@ final class AttachmentConditions {
             }
         }
         List<Test> all = List.copyOf(tests);
+        // names, types and sizes come from BODYSTRUCTURE; only the text needs the attachment itself
+        boolean readsText = config.isMap() && (config.get("text") != null || config.get("text-contains") != null);
         return Defs.test(f -> find(f, all) != null, f -> {
             Attachment a = find(f, all);
             List<String> shown = all.stream().map(Test::shown).toList();
             return "attachment " + String.join(" and ", shown) + " (" + quote(a.filename()) + ", " + a.mediaType() + ")";
-        });
+        }, readsText);
     }
 
     private static Attachment find(Facts f, List<Test> tests) {
@@ -128,7 +130,7 @@ final class AttachmentConditions {
                 throw config.error("attachment-count: min " + min + " is larger than max " + max);
             }
         }
-        return Defs.test(f -> {
+        return Defs.onHeaders(f -> {
             int n = f.message().attachments().size();
             return n >= min && n <= max;
         }, f -> "attachment-count is " + f.message().attachments().size());

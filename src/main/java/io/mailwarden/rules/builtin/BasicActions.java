@@ -17,11 +17,11 @@ final class BasicActions {
         return List.of(
                 Defs.action("move", "move to a folder (created when missing): move: 财务/发票", (config, ctx) -> {
                     Step s = new Step.Move(FolderNames.check(config, ctx, "move"));
-                    return f -> s;
+                    return Defs.onHeaders(s);
                 }),
                 Defs.action("copy", "copy to a folder, the message stays where it is", (config, ctx) -> {
                     Step s = new Step.Copy(FolderNames.check(config, ctx, "copy"));
-                    return f -> s;
+                    return Defs.onHeaders(s);
                 }),
                 flag("mark-read", Flag.SEEN, true, "set \\Seen"),
                 flag("mark-unread", Flag.SEEN, false, "clear \\Seen"),
@@ -32,8 +32,9 @@ final class BasicActions {
                 Defs.action("delete", "move to the account's trash folder (never expunged)", (config, ctx) -> {
                     noArgument(config, "delete");
                     Step s = new Step.Delete();
-                    return f -> s;
+                    return Defs.onHeaders(s);
                 }),
+                // archive keeps the default: it needs the message whole
                 Defs.action("archive", "archive into a named collection: archive: contracts", (config, ctx) -> {
                     String name = config.asNonBlank("a collection name for archive").strip();
                     if (!name.matches("[\\p{L}\\p{N}._-]+")) {
@@ -47,8 +48,7 @@ final class BasicActions {
     private static ActionPlugin flag(String name, Flag flag, boolean on, String summary) {
         return Defs.action(name, summary, (config, ctx) -> {
             noArgument(config, name);
-            Step s = new Step.SetFlag(flag, on);
-            return f -> s;
+            return Defs.onHeaders(new Step.SetFlag(flag, on));
         });
     }
 
@@ -60,8 +60,7 @@ final class BasicActions {
                 throw config.error("'" + k + "' cannot be an IMAP keyword: use printable ASCII without spaces, "
                         + "( ) { % * \" \\ or ], and no leading backslash");
             }
-            Step s = new Step.Keyword(k, add);
-            return f -> s;
+            return Defs.onHeaders(new Step.Keyword(k, add));
         });
     }
 

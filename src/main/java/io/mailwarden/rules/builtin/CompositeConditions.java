@@ -22,7 +22,7 @@ final class CompositeConditions {
                 Defs.condition("not", "the condition does not hold", (config, ctx) -> {
                     Condition inner = ctx.condition(config);
                     String shown = "not " + config.toFlow();
-                    return Defs.test(f -> !inner.test(f), f -> shown);
+                    return Defs.test(f -> !inner.test(f), f -> shown, inner.needsBody());
                 }));
     }
 
@@ -51,6 +51,11 @@ final class CompositeConditions {
                 }
             }
             return all;
+        }
+
+        @Override
+        public boolean needsBody() {
+            return parts.stream().anyMatch(Condition::needsBody);
         }
 
         @Override

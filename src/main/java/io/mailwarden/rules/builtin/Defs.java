@@ -1,5 +1,6 @@
 package io.mailwarden.rules.builtin;
 
+import io.mailwarden.plan.Step;
 import io.mailwarden.plugin.ActionPlugin;
 import io.mailwarden.plugin.CompileContext;
 import io.mailwarden.plugin.Condition;
@@ -66,8 +67,17 @@ final class Defs {
         };
     }
 
-    /** A condition from a test and an explanation. */
+    /** A condition from a test and an explanation that reads the message body. */
     static Condition test(Predicate<Facts> test, Function<Facts, String> explain) {
+        return test(test, explain, true);
+    }
+
+    /** A condition that reads only headers, flags, dates, size and attachment names, types and sizes. */
+    static Condition onHeaders(Predicate<Facts> test, Function<Facts, String> explain) {
+        return test(test, explain, false);
+    }
+
+    static Condition test(Predicate<Facts> test, Function<Facts, String> explain, boolean needsBody) {
         return new Condition() {
             @Override
             public boolean test(Facts facts) {
@@ -77,6 +87,26 @@ final class Defs {
             @Override
             public String explain(Facts facts) {
                 return explain.apply(facts);
+            }
+
+            @Override
+            public boolean needsBody() {
+                return needsBody;
+            }
+        };
+    }
+
+    /** An action that plans {@code step} for every message and is carried out without the body. */
+    static ActionPlugin.Action onHeaders(Step step) {
+        return new ActionPlugin.Action() {
+            @Override
+            public Step plan(Facts facts) {
+                return step;
+            }
+
+            @Override
+            public boolean needsBody() {
+                return false;
             }
         };
     }

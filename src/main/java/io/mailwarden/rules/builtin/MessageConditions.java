@@ -34,7 +34,7 @@ final class MessageConditions {
         return List.of(
                 Defs.condition("always", "every message in the rule's scope (when: always)", (config, ctx) -> {
                     BasicActions.noArgument(config, "always");
-                    return Defs.test(f -> true, f -> "always");
+                    return Defs.onHeaders(f -> true, f -> "always");
                 }),
                 Defs.condition("size", "message size: { larger-than: 5MB, smaller-than: 20MB }", MessageConditions::size),
                 Defs.condition("older-than", "the message is older than a duration: 30d, 12h, 2w",
@@ -46,16 +46,16 @@ final class MessageConditions {
                         MessageConditions::flag),
                 Defs.condition("keyword", "an IMAP keyword: equals (default) or any other test", (config, ctx) -> {
                     TextMatcher m = Matchers.compile(config, "equals", "keyword");
-                    return Defs.test(f -> f.item().keywords().stream().anyMatch(k -> m.test(k, f)),
+                    return Defs.onHeaders(f -> f.item().keywords().stream().anyMatch(k -> m.test(k, f)),
                             f -> "keyword " + m.describe() + " (" + f.item().keywords() + ")");
                 }),
                 Defs.condition("folder", "the folder: glob (default) or any other test", (config, ctx) -> {
                     TextMatcher m = Matchers.compile(config, "glob", "folder");
-                    return Defs.test(f -> m.test(f.item().folder(), f), f -> "folder " + m.describe());
+                    return Defs.onHeaders(f -> m.test(f.item().folder(), f), f -> "folder " + m.describe());
                 }),
                 Defs.condition("account", "the account: glob (default) or any other test", (config, ctx) -> {
                     TextMatcher m = Matchers.compile(config, "glob", "account");
-                    return Defs.test(f -> m.test(f.item().account(), f), f -> "account " + m.describe());
+                    return Defs.onHeaders(f -> m.test(f.item().account(), f), f -> "account " + m.describe());
                 }));
     }
 
@@ -68,7 +68,7 @@ final class MessageConditions {
         if (larger < 0 && smaller == Long.MAX_VALUE) {
             throw config.error("size needs larger-than or smaller-than");
         }
-        return Defs.test(f -> f.message().size() > larger && f.message().size() < smaller,
+        return Defs.onHeaders(f -> f.message().size() > larger && f.message().size() < smaller,
                 f -> "size " + f.message().size() + " bytes is within bounds");
     }
 
@@ -88,7 +88,7 @@ final class MessageConditions {
             throw config.error("expected a duration such as 30d, 12h, 2w or 90m for " + name + ", found '"
                     + config.asString(name) + "'");
         }
-        return Defs.test(f -> {
+        return Defs.onHeaders(f -> {
             Instant t = when(f);
             if (t == null) {
                 return false;
@@ -106,7 +106,7 @@ final class MessageConditions {
         if (after == null && before == null) {
             throw config.error("date needs after or before");
         }
-        return Defs.test(f -> {
+        return Defs.onHeaders(f -> {
             Instant t = when(f);
             return t != null && (after == null || !t.isBefore(after)) && (before == null || t.isBefore(before));
         }, f -> "date " + when(f) + " is within bounds");
@@ -133,6 +133,6 @@ final class MessageConditions {
             wanted.add(flag);
         }
         List<String> all = List.copyOf(wanted);
-        return Defs.test(f -> f.item().flags().containsAll(all), f -> "flags " + all + " are set");
+        return Defs.onHeaders(f -> f.item().flags().containsAll(all), f -> "flags " + all + " are set");
     }
 }

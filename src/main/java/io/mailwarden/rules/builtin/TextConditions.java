@@ -22,7 +22,7 @@ final class TextConditions {
                 Defs.condition("subject", "the subject: contains (default), equals, starts-with, ends-with, glob, regex, in-list",
                         (config, ctx) -> {
                             TextMatcher m = Matchers.compile(config, "contains", "subject");
-                            return Defs.test(f -> m.test(f.message().subject(), f),
+                            return Defs.onHeaders(f -> m.test(f.message().subject(), f),
                                     f -> "subject " + m.describe() + " (" + quote(f.message().subject()) + ")");
                         }),
                 Defs.condition("body", "the body text (HTML reduced to text): same tests as subject",
@@ -51,7 +51,7 @@ final class TextConditions {
         }
         if (!hasTest) {
             boolean want = exists == null || exists.asBoolean("exists");
-            return Defs.test(f -> f.message().headers().has(name) == want,
+            return Defs.onHeaders(f -> f.message().headers().has(name) == want,
                     f -> "header " + name + (want ? " is present" : " is absent"));
         }
         var sub = new java.util.LinkedHashMap<String, ConfigNode>();
@@ -63,7 +63,7 @@ final class TextConditions {
             }
         }
         TextMatcher m = Matchers.compile(ConfigNode.map(config.location(), sub, keys), "contains", "header " + name);
-        return Defs.test(f -> firstMatch(f, name, m) != null,
+        return Defs.onHeaders(f -> firstMatch(f, name, m) != null,
                 f -> "header " + name + " " + m.describe() + " (" + quote(firstMatch(f, name, m)) + ")");
     }
 

@@ -26,7 +26,7 @@ final class TraitConditions {
     private static ConditionPlugin trait(String name, String summary, Function<Headers, String> evidence) {
         return Defs.condition(name, summary, (config, ctx) -> {
             boolean want = Defs.flagValue(config, name);
-            return Defs.test(f -> (evidence.apply(f.message().headers()) != null) == want, f -> {
+            return Defs.onHeaders(f -> (evidence.apply(f.message().headers()) != null) == want, f -> {
                 String why = evidence.apply(f.message().headers());
                 return name + " is " + want + (why == null ? "" : " (" + why + ")");
             });

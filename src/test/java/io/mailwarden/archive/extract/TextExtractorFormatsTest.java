@@ -3,26 +3,16 @@ package io.mailwarden.archive.extract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mailwarden.archive.extract.Extraction.Status;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class TextExtractorFormatsTest {
 
-    private static TextExtractor extractor;
-
-    @BeforeAll
-    static void start() {
-        extractor = new TextExtractor(ExtractLimits.defaults());
-    }
-
-    @AfterAll
-    static void stop() {
-        extractor.close();
-    }
+    private static final TextExtractor extractor = SharedExtractor.DEFAULT;
 
     private static Extraction extract(byte[] bytes, String type, String name) {
         return extractor.extract(bytes, type, null, name);
@@ -60,6 +50,17 @@ class TextExtractorFormatsTest {
                 "application/vnd.openxmlformats-officedocument.presentationml.presentation", "pptx slide words");
         assertText(extract(Docs.ppt("ppt slide words"), "application/octet-stream", "e.ppt"),
                 "application/vnd.ms-powerpoint", "ppt slide words");
+    }
+
+    @Test
+    void readsWord97() throws IOException {
+        byte[] doc;
+        try (InputStream in = getClass().getResourceAsStream("/extract/word97.doc")) {
+            doc = in.readAllBytes();
+        }
+
+        assertText(extract(doc, "application/octet-stream", "old.doc"), "application/msword",
+                "Word ninety-seven words 合同编号 4711");
     }
 
     @Test

@@ -49,6 +49,12 @@ class MailAnalyzersTest {
     }
 
     @Test
+    void aLatinTokenIsTheSameWhateverStandsBeforeIt() throws IOException {
+        assertThat(tokens(indexing, Fields.BODY, "网络5G基站")).contains("5g@2");
+        assertThat(tokens(querying, Fields.BODY, "5G基站")).containsExactly("5g@0", "基站@1");
+    }
+
+    @Test
     void foldsFullWidthFormsCaseAndAccents() throws IOException {
         assertThat(tokens(indexing, Fields.SUBJECT, "ＡＢＣ１２３ Café iPhone15"))
                 .containsExactly("abc123@0", "cafe@1", "iphone15@2");

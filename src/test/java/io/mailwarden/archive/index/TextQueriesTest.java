@@ -2,6 +2,7 @@ package io.mailwarden.archive.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mailwarden.message.Address;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -32,6 +33,10 @@ class TextQueriesTest {
         index.upsert(new MessageDocument("attach", "a", "INBOX", 1, 1, "", "", "", List.of(), List.of(), List.of(),
                 List.of(), "", null, 1, null, List.of(new AttachmentDoc("a.txt", "text/plain", 1, "甲乙丙 预算", ""),
                         new AttachmentDoc("b.txt", "text/plain", 1, "审批 丁", "")), "", null, null, false));
+        index.upsert(new MessageDocument("people", "a", "INBOX", 1, 2, "", "", "", List.of(),
+                List.of(new Address("Billing@Mail.Vendor.Example", "张伟")), List.of(new Address("x@corp.example", "Li Na")),
+                List.of(), "", null, 1, null, List.of(new AttachmentDoc("年度Q3_报价单.v2.pdf", "application/pdf", 1, "", "")),
+                "", null, null, false));
         index.refresh();
     }
 
@@ -86,6 +91,16 @@ class TextQueriesTest {
         assertThat(find("预算 审批")).containsExactly("wrapped");
         assertThat(find("甲乙丙 预算")).containsExactly("attach");
         assertThat(find("审批")).containsExactlyInAnyOrder("wrapped", "attach");
+    }
+
+    @Test
+    void findsPeopleByNameOrAddressAndAttachmentsByAnyPartOfTheirName() {
+        assertThat(find("张伟")).containsExactly("people");
+        assertThat(find("billing")).containsExactly("people");
+        assertThat(find("li na")).containsExactly("people");
+        assertThat(find("报价单")).containsExactly("people");
+        assertThat(find("v2")).containsExactly("people");
+        assertThat(ids(TEXT.in("pdf", List.of(Fields.ATTACHMENT_NAME_TEXT)).orElseThrow())).containsExactly("people");
     }
 
     @Test

@@ -1,0 +1,102 @@
+package io.mailwarden.archive.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mailwarden.archive.extract.Extraction.Status;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+
+class MessageExtractorTest {
+
+    private static final MessageExtractor extractor = new MessageExtractor(SharedExtractor.DEFAULT);
+
+    private static String headers(String subject, String contentType) {
+        return "From: a@example.com\r\nTo: b@example.com\r\nSubject: " + subject
+                + "\r\nMessage-ID: <" + subject.hashCode() + "@example.com>\r\nMIME-Version: 1.0\r\nContent-Type: "
+                + contentType + "\r\n\r\n";
+    }
+
+    private static String part(String type, String filename, byte[] content) {
+        return "Content-Type: " + type + "; name=\"" + filename + "\"\r\nContent-Disposition: attachment; filename=\""
+                + filename + "\"\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+                + Base64.getMimeEncoder().encodeToString(content) + "\r\n";
+    }
+
+    private static byte[] mixed(String subject, String body, String... parts) {
+        StringBuilder sb = new StringBuilder(headers(subject, "multipart/mixed; boundary=\"b1\""));
+        sb.append("--b1\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n").append(body).append("\r\n");
+        for (String p : parts) {
+            sb.append("--b1\r\n").append(p);
+        }
+        return sb.append("--b1--\r\n").toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void recordsEachAttachmentAndABrokenOneStopsNothing() {
+        byte[] docx = Docs.docx("never seen");
+        byte[] raw = mixed("Three files", "See the files.",
+                part("application/octet-stream", "scan.bin", Docs.pdf("Invoice total 880 EUR")),
+                part("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "broken.docx",
+                        Arrays.copyOf(docx, docx.length / 2)),
+                part("text/plain; charset=gb2312", "notes.txt", "会议纪要：预算已批准".getBytes(Charset.forName("GBK"))),
+                part("application/pdf", "empty.pdf", new byte[0]));
+
+        ExtractedMessage m = extractor.extract(raw);
+
+        assertThat(m.message().text()).isEqualTo("See the files.");
+        assertThat(m.attachments()).hasSameSizeAs(m.message().attachments())
+                .extracting(Extraction::status)
+                .containsExactly(Status.OK, Status.FAILED, Status.OK, Status.EMPTY);
+        assertThat(m.attachments().get(0).detectedType()).isEqualTo("application/pdf");
+        assertThat(m.attachments().get(0).text()).contains("Invoice total 880 EUR");
+        assertThat(m.attachments().get(2).text()).isEqualTo("会议纪要：预算已批准");
+        assertThat(m.message().attachments().get(2).extractedText()).isEqualTo("会议纪要：预算已批准");
+    }
+
+    @Test
+    void forwardedMessageGivesItsTextAndItsAttachmentsOutcome() {
+        byte[] inner = mixed("报价单", "单价：每吨三千元。",
+                part("application/octet-stream", "terms.docx", Docs.docx("付款条件：月结三十天")),
+                part("application/pdf", "locked.pdf", Docs.encryptedPdf("secret")));
+        String fwd = "Content-Type: message/rfc822; name=\"quote.eml\"\r\nContent-Disposition: attachment;"
+                + " filename=\"quote.eml\"\r\n\r\n"
+                + new String(inner, StandardCharsets.UTF_8).replace("b1", "inner") + "\r\n"; // its own boundary
+        byte[] raw = mixed("Fwd: 报价单", "See below.", fwd);
+
+        ExtractedMessage m = extractor.extract(raw);
+
+        assertThat(m.attachments()).hasSize(1);
+        Extraction e = m.attachments().get(0);
+        assertThat(e.detectedType()).isEqualTo("message/rfc822");
+        assertThat(e.text()).contains("报价单", "单价：每吨三千元。", "付款条件：月结三十天");
+        assertThat(e.status()).isEqualTo(Status.ENCRYPTED);
+    }
+
+    @Test
+    void malformedMimeNeverThrows() {
+        String truncatedBase64 = headers("cut", "multipart/mixed; boundary=\"b1\"")
+                + "--b1\r\nContent-Type: text/plain\r\n\r\nbody\r\n--b1\r\n"
+                + part("application/pdf", "cut.pdf", Docs.pdf("cut short")).substring(0, 300);
+        String badBoundary = headers("bad", "multipart/mixed; boundary=\"nope\"")
+                + "--real\r\nContent-Type: text/plain\r\n\r\nstill here\r\n--real--\r\n";
+        String noHeaders = "just some text\r\nwithout any header\r\n";
+        StringBuilder nested = new StringBuilder(headers("deep", "multipart/mixed; boundary=\"d0\""));
+        for (int i = 1; i < 200; i++) {
+            nested.append("--d").append(i - 1).append("\r\nContent-Type: multipart/mixed; boundary=\"d").append(i)
+                    .append("\"\r\n\r\n");
+        }
+        nested.append("--d199\r\nContent-Type: text/plain\r\n\r\nbottom\r\n");
+
+        for (String raw : new String[] {truncatedBase64, badBoundary, noHeaders, nested.toString(), ""}) {
+            ExtractedMessage m = extractor.extract(raw.getBytes(StandardCharsets.UTF_8));
+            assertThat(m.attachments()).hasSameSizeAs(m.message().attachments());
+        }
+        assertThat(extractor.extract(badBoundary.getBytes(StandardCharsets.UTF_8)).message().text())
+                .contains("still here");
+        assertThat(extractor.extract(truncatedBase64.getBytes(StandardCharsets.UTF_8)).attachments())
+                .extracting(Extraction::status).doesNotContain(Status.OK);
+    }
+}

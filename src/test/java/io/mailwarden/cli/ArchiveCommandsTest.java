@@ -1,0 +1,113 @@
+package io.mailwarden.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.quarkus.test.junit.main.LaunchResult;
+import io.quarkus.test.junit.main.QuarkusMainLauncher;
+import io.quarkus.test.junit.main.QuarkusMainTest;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/** backfill, verify and reindex as an admin runs them, against a configured account on a real IMAP server. */
+@QuarkusMainTest
+@TestProfile(ArchiveCommandsTest.Account.class)
+class ArchiveCommandsTest {
+
+    static final String USER = "chen.liu@example.cn";
+    static final Path DATA = Path.of("target/test-data/archive-cli-" + ProcessHandle.current().pid()).toAbsolutePath();
+    static final GreenMail MAIL = start();
+
+    /** One account on the GreenMail server, its password in a file, and a data directory of this run. */
+    public static class Account implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            try {
+                Files.createDirectories(DATA);
+                Path password = Files.writeString(DATA.resolve("password"), "pw\n");
+                String port = String.valueOf(MAIL.getImap().getPort());
+                return Map.of("mailwarden.data-dir", DATA.toString(),
+                        "mailwarden.accounts.corp.username", USER,
+                        "mailwarden.accounts.corp.password-file", password.toString(),
+                        "mailwarden.accounts.corp.imap.host", "127.0.0.1",
+                        "mailwarden.accounts.corp.imap.port", port,
+                        "mailwarden.accounts.corp.imap.tls", "none",
+                        "mailwarden.accounts.corp.smtp.host", "127.0.0.1",
+                        "mailwarden.accounts.corp.smtp.port", port,
+                        "mailwarden.accounts.corp.smtp.tls", "none");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private static GreenMail start() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            GreenMail g = new GreenMail(new ServerSetup(s.getLocalPort(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP));
+            s.close();
+            g.start();
+            g.setUser(USER, USER, "pw");
+            return g;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        MAIL.stop();
+    }
+
+    @Test
+    void backfillThenVerifyThenReindexThenVerifyFindsAnAlteredMessage(QuarkusMainLauncher launcher) throws Exception {
+        for (int i = 1; i <= 3; i++) {
+            MAIL.getUserManager().getUser(USER).deliver(new MimeMessage(null, new ByteArrayInputStream(
+                    ("From: a@vendor.example\r\nTo: " + USER + "\r\nSubject: 报告 " + i + "\r\nMessage-ID: <r" + i
+                            + "@x>\r\n\r\n第" + i + "季度\r\n").getBytes(StandardCharsets.UTF_8))));
+        }
+
+        LaunchResult backfill = launcher.launch("backfill");
+        assertThat(backfill.exitCode()).as(backfill.getErrorOutput()).isZero();
+        assertThat(backfill.getOutput()).contains("corp: 1 folder(s), 3 message(s) archived, 0 already archived");
+
+        LaunchResult again = launcher.launch("backfill", "--account", "corp");
+        assertThat(again.getOutput()).contains("0 message(s) archived, 0 already archived");
+
+        LaunchResult verify = launcher.launch("verify", "--server");
+        assertThat(verify.exitCode()).as(verify.getOutput() + verify.getErrorOutput()).isZero();
+        assertThat(verify.getOutput()).contains("3 place(s), 3 stored message(s) (hashes checked), 3 indexed",
+                "archive: OK", "corp/INBOX: 3 on the server, all archived");
+
+        LaunchResult reindex = launcher.launch("reindex");
+        assertThat(reindex.exitCode()).as(reindex.getErrorOutput()).isZero();
+        assertThat(reindex.getOutput()).contains("reindexed 3 message place(s)");
+
+        try (Stream<Path> files = Files.walk(DATA.resolve("messages"))) {
+            Path one = files.filter(p -> p.toString().endsWith(".eml.gz")).findFirst().orElseThrow();
+            Files.write(one, new byte[] {0x1f, (byte) 0x8b});
+        }
+        LaunchResult broken = launcher.launch("verify");
+        assertThat(broken.exitCode()).isEqualTo(1);
+        assertThat(broken.getOutput()).contains("DISCREPANCY raw bytes altered or unreadable", "1 discrepancy(ies)");
+    }
+
+    @Test
+    void unknownAccountIsNamed(QuarkusMainLauncher launcher) {
+        LaunchResult r = launcher.launch("backfill", "--account", "nope");
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.getErrorOutput()).contains("no account named 'nope' (configured: [corp])");
+    }
+}
