@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mailwarden.state.ArchivedLocation;
 import java.io.IOException;
-import java.util.Set;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -44,46 +45,42 @@ class BackfillMemoryBoundTest {
         volatile boolean bigSeen;
         volatile boolean overlapped;
 
+        /** Only {@code index} is watched; everything else goes straight to {@code real}. */
         Indexer wrap(Indexer real) {
-            return new Indexer() {
-                public void index(ArchivedLocation place, byte[] raw) throws IOException {
-                    boolean big = raw.length > 2 * BATCH_BYTES;
-                    int now = active.incrementAndGet();
-                    try {
-                        if (big) {
-                            bigSeen = true;
-                            bigRunning.set(true);
-                            overlapped |= now > 1;
-                            sleep(); // time for a next batch to slip in, were it fetched meanwhile
-                        } else {
-                            overlapped |= bigRunning.get();
+            return (Indexer) Proxy.newProxyInstance(Indexer.class.getClassLoader(), new Class<?>[] {Indexer.class},
+                    (proxy, method, args) -> {
+                        if (method.getName().equals("index")) {
+                            index(real, (ArchivedLocation) args[0], (byte[]) args[1]);
+                            return null;
                         }
-                        real.index(place, raw);
-                    } finally {
-                        if (big) {
-                            overlapped |= active.get() > 1;
-                            bigRunning.set(false);
+                        try {
+                            return method.invoke(real, args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
                         }
-                        active.decrementAndGet();
-                    }
-                }
+                    });
+        }
 
-                public void markDeletedOnServer(String id) {
-                    real.markDeletedOnServer(id);
+        private void index(Indexer real, ArchivedLocation place, byte[] raw) throws IOException {
+            boolean big = raw.length > 2 * BATCH_BYTES;
+            int now = active.incrementAndGet();
+            try {
+                if (big) {
+                    bigSeen = true;
+                    bigRunning.set(true);
+                    overlapped |= now > 1;
+                    sleep(); // time for a next batch to slip in, were it fetched meanwhile
+                } else {
+                    overlapped |= bigRunning.get();
                 }
-
-                public void remove(String id) {
-                    real.remove(id);
+                real.index(place, raw);
+            } finally {
+                if (big) {
+                    overlapped |= active.get() > 1;
+                    bigRunning.set(false);
                 }
-
-                public Set<String> ids() {
-                    return real.ids();
-                }
-
-                public void commit() {
-                    real.commit();
-                }
-            };
+                active.decrementAndGet();
+            }
         }
 
         private static void sleep() throws IOException {
