@@ -4,6 +4,7 @@ import io.mailwarden.config.MailwardenConfig;
 import io.mailwarden.daemon.Daemon;
 import io.mailwarden.daemon.DaemonLauncher;
 import io.mailwarden.state.ArchiveCatalog;
+import io.mailwarden.web.auth.ApiToken;
 import io.quarkus.runtime.Quarkus;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -45,6 +47,12 @@ public class DemoCommand implements Callable<Integer> {
     @Inject
     ArchiveCatalog catalog;
 
+    @Inject
+    ApiToken token;
+
+    @ConfigProperty(name = "quarkus.http.port")
+    int httpPort;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -71,6 +79,7 @@ public class DemoCommand implements Callable<Integer> {
                 out.flush();
                 if (!once) {
                     DemoReport.howToWatch(out, imapPort, smtpPort);
+                    DemoReport.howToSearch(out, httpPort, token.where());
                     out.flush();
                     Quarkus.waitForExit();
                 }

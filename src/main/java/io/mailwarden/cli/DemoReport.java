@@ -55,4 +55,13 @@ final class DemoReport {
                 imapPort, DemoServer.ACCOUNT, DemoServer.PASSWORD);
         out.println("Edit the files in rules/ and they are reloaded at once. Ctrl-C stops the demo.");
     }
+
+    /**
+     * Where the search page is and where its token is. The token itself is not printed: the demo's data directory
+     * may later serve {@code run}, and terminal output ends up in scrollback and logs.
+     */
+    static void howToSearch(PrintWriter out, int httpPort, String tokenWhere) {
+        out.printf("Search the archived mail at http://127.0.0.1:%d/ — the page asks for the API token, which is %s.%n",
+                httpPort, tokenWhere);
+    }
 }
