@@ -39,98 +39,36 @@ fi
 client_cp="target/classes:target/test-classes:$(cat "$cp_file")"
 bench() { "$JAVA_HOME/bin/java" -Xmx256m "$@"; }
 
+. bench/lib/dovecot.sh
 tmp=$(mktemp -d /tmp/mailwarden-latency.XXXXXX)
 chmod 755 "$tmp"
-daemon_pid= server_pid= dovecot_conf=
+daemon_pid= server_pid=
 cleanup() {
   set +e
   [ -n "$daemon_pid" ] && kill "$daemon_pid" 2>/dev/null && wait "$daemon_pid" 2>/dev/null
   [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
-  if [ -n "$dovecot_conf" ] && [ -f "$tmp/dovecot/run/master.pid" ]; then
-    kill "$(cat "$tmp/dovecot/run/master.pid")" 2>/dev/null
-    for _ in $(seq 50); do [ -f "$tmp/dovecot/run/master.pid" ] || break; sleep 0.1; done
-  fi
+  dovecot_stop "$tmp/dovecot"
   if [ "${BENCH_KEEP:-}" = 1 ]; then echo "kept $tmp" >&2; else rm -rf "$tmp"; fi
 }
 trap cleanup EXIT
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 port=$(free_port)
 
-# --- the server: a private Dovecot instance (nothing of the system's Dovecot is used or started)
+# --- the server: a private Dovecot instance (bench/lib/dovecot.sh), or GreenMail without Dovecot
 server=${BENCH_SERVER:-dovecot}
-if [ "$server" = dovecot ] && ! command -v dovecot >/dev/null 2>&1; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "installing dovecot-imapd..." >&2
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends dovecot-imapd >&2 \
-      || { apt-get update -q >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends dovecot-imapd >&2; } \
-      || true
-  fi
-  command -v dovecot >/dev/null 2>&1 || { echo "note: Dovecot not available; using GreenMail" >&2; server=greenmail; }
+if [ "$server" = dovecot ] && ! dovecot_available; then
+  echo "note: Dovecot not available; using GreenMail" >&2
+  server=greenmail
 fi
 
 if [ "$server" = dovecot ]; then
-  d=$tmp/dovecot
-  mkdir -p "$d/run" "$d/state" "$d/mail"
-  if [ "$(id -u)" = 0 ]; then
-    # mail processes never run as root: the mail belongs to nobody; the login and internal services
-    # run as the users the package created
-    chown nobody:"$(id -gn nobody)" "$d/mail"
-    users="default_login_user = dovenull
-default_internal_user = dovecot
-mail_uid = nobody
-mail_gid = $(id -gn nobody)"
-  else
-    me=$(id -un)
-    users="default_login_user = $me
-default_internal_user = $me
-mail_uid = $me
-mail_gid = $(id -gn)"
-  fi
-  printf '%s:{PLAIN}%s\n' "$user" "$password" > "$d/passwd"
-  chmod 644 "$d/passwd"
-  dovecot_conf=$d/dovecot.conf
-  cat > "$dovecot_conf" <<EOF
-protocols = imap
-listen = 127.0.0.1
-base_dir = $d/run
-state_dir = $d/state
-log_path = $d/dovecot.log
-ssl = no
-disable_plaintext_auth = no
-auth_mechanisms = plain login
-$users
-first_valid_uid = 1
-mail_location = maildir:$d/mail/%n
-passdb {
-  driver = passwd-file
-  args = scheme=PLAIN username_format=%n $d/passwd
-}
-userdb {
-  driver = static
-  args = home=$d/mail/%n
-}
-service imap-login {
-  inet_listener imap {
-    address = 127.0.0.1
-    port = $port
-  }
-  inet_listener imaps {
-    port = 0
-  }
-}
-EOF
-  dovecot -c "$dovecot_conf"
-  server_desc="Dovecot $(dovecot --version | cut -d' ' -f1)"
+  dovecot_start "$tmp/dovecot" "$port" "$user" "$password"
 else
   bench -cp "$client_cp" io.mailwarden.bench.LatencyBench serve "$port" "$user" "$password" > "$tmp/greenmail.log" 2>&1 &
   server_pid=$!
   server_desc="GreenMail (in a separate JVM)"
 fi
-for _ in $(seq 100); do
-  (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break
-  sleep 0.2
-done
+wait_port "$port" || true
 echo "server: $server_desc on 127.0.0.1:$port" >&2
 
 bench -cp "$client_cp" io.mailwarden.bench.LatencyBench setup "$port" "$user" "$password" "$second" "$target"

@@ -133,6 +133,13 @@ public final class Backfill {
             if (batch.isEmpty()) {
                 return;
             }
+            // memory stays bounded: no more than two full batches' bytes are worked at once, and a batch bigger
+            // than that (one big message) is worked alone, after the ones before it and before the next fetch
+            long bytes = batch.stream().mapToLong(m -> m.raw().length).sum();
+            long budget = 2 * options.batchBytes();
+            while (!inFlight.isEmpty() && inFlight.stream().mapToLong(Batch::bytes).sum() + bytes > budget) {
+                finish(inFlight.poll(), account, listing);
+            }
             List<Future<?>> done = new ArrayList<>();
             for (MessageArrived m : batch) {
                 done.add(workers.submit(() -> {
@@ -143,8 +150,8 @@ public final class Backfill {
                     return null;
                 }));
             }
-            inFlight.add(new Batch(batch.getLast().ref().uid(), done));
-            while (inFlight.size() > 2) { // two batches ahead at most: memory stays bounded
+            inFlight.add(new Batch(batch.getLast().ref().uid(), bytes, done));
+            while (inFlight.size() > 2 || bytes > budget && !inFlight.isEmpty()) { // two batches ahead at most
                 finish(inFlight.poll(), account, listing);
             }
         });
@@ -192,7 +199,7 @@ public final class Backfill {
         }
     }
 
-    private record Batch(long lastUid, List<Future<?>> done) {
+    private record Batch(long lastUid, long bytes, List<Future<?>> done) {
     }
 
     /** Thrown out of a batch when the run is asked to stop. */

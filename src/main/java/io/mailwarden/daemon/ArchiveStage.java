@@ -66,8 +66,15 @@ final class ArchiveStage implements HandledSink, AutoCloseable {
      */
     void schedule(ScheduledJobs jobs, List<Account> accounts, Function<Account, LoginBudget> budgets) {
         for (Account a : accounts) {
-            jobs.every("archive:" + a.name(), settings.syncInterval(), () -> sync(a, budgets.apply(a), jobs::closed));
-            LOG.infof("%s: archiving %s (synced every %s)", a.name(), a.archiveFolders(), settings.syncInterval());
+            Runnable sync = () -> sync(a, budgets.apply(a), jobs::closed);
+            try {
+                jobs.every("archive:" + a.name(), settings.syncInterval(), sync);
+                LOG.infof("%s: archiving %s (synced every %s)", a.name(), a.archiveFolders(), settings.syncInterval());
+            } catch (RuntimeException e) { // a disabled scheduler (quarkus.scheduler.enabled=false) refuses jobs
+                LOG.warnf("%s: the archive sync cannot be scheduled (%s); archived folders are read now and at each"
+                        + " start only", a.name(), e.getMessage());
+                Thread.ofVirtual().name("archive-sync-" + a.name()).start(sync);
+            }
         }
     }
 

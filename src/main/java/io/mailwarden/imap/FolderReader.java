@@ -84,19 +84,26 @@ public final class FolderReader implements AutoCloseable {
                     && (i == start || bytes + listing.sizes()[i] <= maxBytes)) {
                 bytes += listing.sizes()[i++];
             }
-            long[] batch = Arrays.copyOfRange(listing.uids(), start, i);
-            Map<Long, FetchResponse> fetched = ImapMessages.fetch(open,
-                    "UID FETCH " + ImapMessages.uidSet(batch) + " (UID FLAGS INTERNALDATE BODY.PEEK[])");
-            List<MessageArrived> out = new ArrayList<>(batch.length);
-            for (long uid : batch) {
-                FetchResponse r = fetched.get(uid);
-                BODY body = r == null ? null : r.getItem(BODY.class);
-                if (body != null) {
-                    out.add(arrived(listing, uid, r, body.getByteArray().getNewBytes()));
-                }
-            }
-            sink.accept(out);
+            sink.accept(fetch(listing, Arrays.copyOfRange(listing.uids(), start, i)));
         }
+    }
+
+    /**
+     * One batch, copied out of the responses: they hold each message's bytes a second time (in buffers
+     * bigger than the message), so they must be garbage before the batch is handed on, not while it is worked.
+     */
+    private List<MessageArrived> fetch(Listing listing, long[] batch) throws MessagingException {
+        Map<Long, FetchResponse> fetched = ImapMessages.fetch(open,
+                "UID FETCH " + ImapMessages.uidSet(batch) + " (UID FLAGS INTERNALDATE BODY.PEEK[])");
+        List<MessageArrived> out = new ArrayList<>(batch.length);
+        for (long uid : batch) {
+            FetchResponse r = fetched.remove(uid);
+            BODY body = r == null ? null : r.getItem(BODY.class);
+            if (body != null) {
+                out.add(arrived(listing, uid, r, body.getByteArray().getNewBytes()));
+            }
+        }
+        return out;
     }
 
     private MessageArrived arrived(Listing listing, long uid, FetchResponse r, byte[] raw) {

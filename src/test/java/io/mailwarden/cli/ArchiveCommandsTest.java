@@ -69,6 +69,9 @@ class ArchiveCommandsTest {
     @AfterAll
     static void stop() {
         MAIL.stop();
+        // cli.Main turned these off for the subcommands launched here; the JVM goes on with other tests
+        System.clearProperty("quarkus.scheduler.enabled");
+        System.clearProperty("quarkus.http.host-enabled");
     }
 
     @Test

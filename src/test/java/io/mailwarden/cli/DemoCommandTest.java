@@ -25,7 +25,9 @@ class DemoCommandTest {
         public Map<String, String> getConfigOverrides() {
             return Map.of("mailwarden.data-dir",
                     Path.of("target/test-data/demo-" + ProcessHandle.current().pid()).toAbsolutePath().toString(),
-                    "quarkus.http.test-port", "0"); // other test runs on this machine may hold 8081
+                    "quarkus.http.test-port", "0", // other test runs on this machine may hold 8081
+                    // launching other subcommands in this JVM left these off (cli.Main sets them per process)
+                    "quarkus.scheduler.enabled", "true", "quarkus.http.host-enabled", "true");
         }
     }
 

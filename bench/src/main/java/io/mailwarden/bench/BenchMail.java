@@ -144,7 +144,7 @@ final class BenchMail {
     }
 
     /** Filler text of about {@code bytes} bytes, with {@code phrase} (if not null) somewhere in it. */
-    private String text(boolean zh, int bytes, String phrase) {
+    String text(boolean zh, int bytes, String phrase) {
         StringBuilder sb = new StringBuilder(bytes);
         int at = phrase == null ? -1 : rnd.nextInt(bytes);
         int size = 0;
@@ -199,6 +199,11 @@ final class BenchMail {
             content = new byte[2048 + rnd.nextInt(40 * 1024)];
             rnd.nextBytes(content);
         }
+        return attachmentPart(type, file, content);
+    }
+
+    /** A base64 attachment part (headers and body), a non-ASCII file name in RFC 2047 and RFC 2231 form. */
+    static String attachmentPart(String type, String file, byte[] content) {
         boolean ascii = ascii(file);
         String disposition = ascii ? "filename=\"" + file + "\""
                 : "filename*=UTF-8''" + URLEncoder.encode(file, StandardCharsets.UTF_8).replace("+", "%20");
@@ -208,7 +213,7 @@ final class BenchMail {
     }
 
     /** An RFC 2047 encoded word, split so no word is longer than 75 characters. */
-    private static String word(String s, Charset cs) {
+    static String word(String s, Charset cs) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < s.length(); i += 12) {
             String chunk = s.substring(i, Math.min(s.length(), i + 12));
@@ -218,11 +223,11 @@ final class BenchMail {
         return sb.toString();
     }
 
-    private static boolean ascii(String s) {
+    static boolean ascii(String s) {
         return s.chars().allMatch(c -> c < 128);
     }
 
-    private static String b64(byte[] b) {
+    static String b64(byte[] b) {
         return Base64.getMimeEncoder(76, new byte[] {'\r', '\n'}).encodeToString(b);
     }
 
