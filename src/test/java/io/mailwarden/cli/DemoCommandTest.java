@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The README's main command: the demo works with no configuration and shows the rules acting. */
@@ -29,13 +28,6 @@ class DemoCommandTest {
                     // launching other subcommands in this JVM left these off (cli.Main sets them per process)
                     "quarkus.scheduler.enabled", "true", "quarkus.http.host-enabled", "true");
         }
-    }
-
-    /** Earlier launches in this JVM ran other subcommands, whose Main.configureFor turned these off for good. */
-    @BeforeAll
-    static void forgetOtherSubcommandsSettings() {
-        System.clearProperty("quarkus.scheduler.enabled");
-        System.clearProperty("quarkus.http.host-enabled");
     }
 
     @Test
