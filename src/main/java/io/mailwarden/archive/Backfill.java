@@ -9,6 +9,7 @@ import io.mailwarden.state.ArchivedLocation;
 import io.mailwarden.state.Checkpoint;
 import jakarta.mail.MessagingException;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,6 +20,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
@@ -73,8 +75,8 @@ public final class Backfill {
         String account = connector.account().name();
         Counts counts = new Counts();
         int folders = 0;
-        ExecutorService workers = Executors.newFixedThreadPool(options.workers(), Thread.ofPlatform().daemon()
-                .name("archive-" + account + "-", 0).factory());
+        ThreadPoolExecutor workers = (ThreadPoolExecutor) Executors.newFixedThreadPool(options.workers(),
+                Thread.ofPlatform().daemon().name("archive-" + account + "-", 0).factory());
         try (FolderReader reader = new FolderReader(connector)) {
             for (String folder : reader.folders(globs, "archive-folders")) {
                 if (stop.getAsBoolean()) {
@@ -86,7 +88,7 @@ public final class Backfill {
                 }
             }
         } finally {
-            workers.shutdownNow();
+            Workers.stop(workers, Duration.ofMinutes(2));
         }
         progress.done();
         return new Result(counts.archived.get(), counts.known.get(), counts.bytes.get(), counts.deleted.get(), folders);

@@ -2,9 +2,10 @@ package io.mailwarden.archive;
 
 import io.mailwarden.state.ArchivedLocation.Status;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -26,8 +27,8 @@ public final class Reindex {
             throws IOException, InterruptedException {
         Set<String> stale = new HashSet<>(indexer.ids());
         progress.folder("all accounts", "all folders", archive.catalog().count(), 0);
-        ExecutorService pool = Executors.newFixedThreadPool(workers, Thread.ofPlatform().daemon().name("reindex-", 0)
-                .factory());
+        ThreadPoolExecutor pool = (ThreadPoolExecutor) Executors.newFixedThreadPool(workers,
+                Thread.ofPlatform().daemon().name("reindex-", 0).factory());
         Semaphore inFlight = new Semaphore(workers * 4); // bounds the raw bytes held in memory
         AtomicLong written = new AtomicLong();
         AtomicReference<Exception> failure = new AtomicReference<>();
@@ -55,7 +56,7 @@ public final class Reindex {
             pool.shutdown();
             pool.awaitTermination(Long.MAX_VALUE, TimeUnit.DAYS);
         } finally {
-            pool.shutdownNow();
+            Workers.stop(pool, Duration.ofMinutes(2));
         }
         if (failure.get() != null) {
             throw new IOException("reindex stopped: " + failure.get().getMessage(), failure.get());

@@ -5,6 +5,7 @@ import io.mailwarden.actions.Execution;
 import io.mailwarden.archive.Archive;
 import io.mailwarden.archive.Backfill;
 import io.mailwarden.archive.ProgressMeter;
+import io.mailwarden.archive.Workers;
 import io.mailwarden.imap.ImapConnector;
 import io.mailwarden.imap.LoginBudget;
 import io.mailwarden.schedule.ScheduledJobs;
@@ -15,6 +16,7 @@ import io.mailwarden.plan.PlannedAction;
 import io.mailwarden.plan.Step;
 import io.mailwarden.rules.match.Glob;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -136,13 +138,13 @@ final class ArchiveStage implements HandledSink, AutoCloseable {
 
     @Override
     public void close() {
-        workers.shutdown();
+        workers.shutdown(); // what the watchers handed over is archived first
         try {
             if (!workers.awaitTermination(30, TimeUnit.SECONDS)) {
-                LOG.warnf("archive: %d message(s) left for the next sync", workers.shutdownNow().size());
+                LOG.warnf("archive: %d message(s) left for the next sync", Workers.stop(workers, Duration.ofSeconds(30)));
             }
         } catch (InterruptedException e) {
-            workers.shutdownNow();
+            Workers.stop(workers, Duration.ofSeconds(30));
             Thread.currentThread().interrupt();
         } finally {
             settings.release().run();

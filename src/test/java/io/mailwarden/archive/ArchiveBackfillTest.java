@@ -92,6 +92,7 @@ class ArchiveBackfillTest {
         AtomicInteger indexed = new AtomicInteger();
         h.reopen(real -> new FailingIndexer(real, () -> indexed.incrementAndGet() == 6));
         assertThatThrownBy(h::backfill).hasMessageContaining("cannot archive a message of corp/INBOX");
+        h.index.commit(); // the failure stopped the workers without interrupting them: the index writer is intact
 
         h.reopen(real -> real); // the restart: repair indexes what the crash left catalogued but unindexed
         h.check().repair(h.indexer);
