@@ -12,7 +12,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.jboss.logging.Logger;
 
 /**
  * Keeps messages: the raw bytes first (fsynced into the store), then the catalog row naming where the
@@ -20,8 +19,6 @@ import org.jboss.logging.Logger;
  * watcher and the backfill, or again after a crash — is kept and indexed once.
  */
 public final class Archive {
-
-    private static final Logger LOG = Logger.getLogger("mailwarden.archive");
 
     private final RawStore store;
     private final ArchiveCatalog catalog;

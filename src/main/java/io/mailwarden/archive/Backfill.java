@@ -5,7 +5,6 @@ import io.mailwarden.imap.ImapConnector;
 import io.mailwarden.imap.ImapException;
 import io.mailwarden.message.MessageArrived;
 import io.mailwarden.state.ArchiveCatalog;
-import io.mailwarden.state.ArchivedLocation;
 import io.mailwarden.state.Checkpoint;
 import jakarta.mail.MessagingException;
 import java.io.IOException;
