@@ -20,7 +20,7 @@ final class MaildirFiles {
     }
 
     static String layout(String accountDir, List<String> levels) {
-        if (levels.size() == 1 && levels.get(0).equalsIgnoreCase("INBOX")) {
+        if (levels.size() == 1 && levels.get(0).equals("INBOX")) {
             return accountDir;
         }
         return accountDir + "/." + levels.stream().map(l -> SafeNames.segment(l, ".")).collect(Collectors.joining("."));
