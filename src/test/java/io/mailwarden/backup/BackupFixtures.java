@@ -53,8 +53,16 @@ public final class BackupFixtures {
                 .getBytes(StandardCharsets.UTF_8);
     }
 
+    /** The bytes with every LF made CRLF, as IMAP serves messages (any charset: bytes, not text). */
     public static byte[] crlf(byte[] lf) {
-        return new String(lf, StandardCharsets.UTF_8).replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(lf.length + lf.length / 20);
+        for (byte b : lf) {
+            if (b == '\n') {
+                out.write('\r');
+            }
+            out.write(b);
+        }
+        return out.toByteArray();
     }
 
     public static byte[] crlf(String lf) {
