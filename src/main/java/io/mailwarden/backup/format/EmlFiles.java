@@ -37,7 +37,7 @@ final class EmlFiles {
 
     /** One sidecar line. */
     static String line(String file, Instant internalDate, Set<String> flags) {
-        return file + "\t" + (internalDate == null ? "" : internalDate.toString()) + "\t" + String.join(" ", flags) + "\n";
+        return file + "\t" + (internalDate == null ? "" : internalDate.toString()) + "\t" + String.join(" ", new TreeSet<>(flags)) + "\n";
     }
 
     /** The flags and internal date of a file, as the sidecar gives them. */
