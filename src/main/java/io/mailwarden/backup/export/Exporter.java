@@ -21,6 +21,9 @@ import java.util.Set;
  */
 public final class Exporter {
 
+    /** Messages read but not yet written, at most: enough to keep both threads busy. */
+    static final long READ_AHEAD_BYTES = 32L << 20;
+
     private Exporter() {
     }
 
@@ -43,7 +46,7 @@ public final class Exporter {
         Set<String> present = format == Formats.exportFormat(out) ? keys(out) : Set.of();
         long[] counts = new long[3];
         try (ExportWriter writer = Formats.create(format, out)) {
-            source.forEach(m -> {
+            new ReadAhead(source, READ_AHEAD_BYTES).forEach(m -> {
                 if (!present.isEmpty() && present.contains(key(m))) {
                     counts[2]++;
                 } else {

@@ -55,12 +55,12 @@ final class MaildirWriter implements ExportWriter {
                 continue;
             }
             Files.setLastModifiedTime(tmp, FileTime.from(date));
-            if (Files.exists(cur)) {
+            try {
+                Files.move(tmp, cur); // without REPLACE_EXISTING: an existing file is never overwritten
+                return;
+            } catch (FileAlreadyExistsException e) {
                 Files.delete(tmp);
-                continue;
             }
-            Files.move(tmp, cur);
-            return;
         }
     }
 

@@ -1,0 +1,91 @@
+package io.mailwarden.backup.export;
+
+import io.mailwarden.backup.BackupMessage;
+import io.mailwarden.backup.MessageSource;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+
+/**
+ * Reads a source on a second thread while the caller writes: reading an archived message (gunzip) and
+ * writing it out then overlap instead of taking turns. At most {@code budget} bytes of messages wait in
+ * between (a bigger message waits alone), so memory stays bounded whatever the archive holds.
+ */
+final class ReadAhead implements MessageSource {
+
+    private static final BackupMessage END = new BackupMessage("", "", new byte[0], java.util.Set.of(), null, "end");
+    private static final int KB = 1024;
+
+    private final MessageSource source;
+    private final int budgetKb;
+
+    ReadAhead(MessageSource source, long budget) {
+        this.source = source;
+        this.budgetKb = (int) Math.max(1, budget / KB);
+    }
+
+    @Override
+    public long count() {
+        return source.count();
+    }
+
+    @Override
+    public void forEach(Sink sink) throws IOException {
+        LinkedBlockingQueue<BackupMessage> queue = new LinkedBlockingQueue<>();
+        Semaphore budget = new Semaphore(budgetKb);
+        Throwable[] failure = {null};
+        boolean[] stopped = {false};
+        Thread reader = Thread.ofPlatform().name("export-read-ahead").daemon().start(() -> {
+            try {
+                source.forEach(m -> {
+                    budget.acquireUninterruptibly(permits(m));
+                    if (stopped[0]) {
+                        throw new InterruptedIOException("export stopped");
+                    }
+                    queue.add(m);
+                });
+            } catch (Throwable t) {
+                failure[0] = t;
+            } finally {
+                queue.add(END);
+            }
+        });
+        try {
+            for (BackupMessage m = take(queue); m != END; m = take(queue)) {
+                sink.accept(m);
+                budget.release(permits(m));
+            }
+        } finally {
+            stopped[0] = true;
+            budget.release(budgetKb); // lets a reader waiting for room see that it is to stop
+            join(reader);
+        }
+        if (failure[0] instanceof IOException e) {
+            throw e;
+        } else if (failure[0] != null) {
+            throw new IOException("reading the messages failed: " + failure[0], failure[0]);
+        }
+    }
+
+    private int permits(BackupMessage m) {
+        return (int) Math.min(budgetKb, m.raw().length / KB + 1);
+    }
+
+    private static BackupMessage take(LinkedBlockingQueue<BackupMessage> queue) throws IOException {
+        try {
+            return queue.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while exporting");
+        }
+    }
+
+    private static void join(Thread reader) {
+        try {
+            reader.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
