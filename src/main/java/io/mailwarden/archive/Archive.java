@@ -77,9 +77,9 @@ public final class Archive {
         if (catalog.holds(account, folder, stored.hash())) {
             return false;
         }
-        ArchivedLocation place = new ArchivedLocation(ArchivedLocation.movedIdOf(account, folder, stored.hash()), account,
-                folder, 0, 0, stored.hash(), messageId(raw), raw.length, internalDate, flags, List.of(), Status.PRESENT,
-                clock.instant());
+        String id = ArchivedLocation.movedIdOf(account, folder, stored.hash());
+        ArchivedLocation place = new ArchivedLocation(id, account, folder, 0, 0, stored.hash(), messageId(raw), raw.length,
+                internalDate, flags, List.of(), Status.PRESENT, clock.instant());
         if (catalog.add(place)) {
             indexer.index(place, raw);
             return true;

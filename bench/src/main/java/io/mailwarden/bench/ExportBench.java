@@ -75,7 +75,8 @@ public final class ExportBench {
             }
             double median = mbs.get(mbs.size() / 2);
             double best = mbs.get(mbs.size() - 1);
-            lines.add(String.format(Locale.ROOT, "%-7s median %.0f MB/s (%.0f messages/s), best %.0f MB/s; %.1f MB on disk",
+            lines.add(String.format(Locale.ROOT, "%-7s median %.0f MB/s (%.0f messages/s), best %.0f MB/s; %.1f MB"
+                    + " on disk",
                     format.label(), median, median * 1e6 / (bytes / (double) messages), best, du(out) / 1e6));
             result.append(String.format(Locale.ROOT, " %s_mb_per_sec=%.0f %s_msgs_per_sec=%.0f", format.label(), median,
                     format.label(), median * 1e6 / (bytes / (double) messages)));

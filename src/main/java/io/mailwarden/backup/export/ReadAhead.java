@@ -4,8 +4,11 @@ import io.mailwarden.backup.BackupMessage;
 import io.mailwarden.backup.MessageSource;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Reads a source on a second thread while the caller writes: reading an archived message (gunzip) and
@@ -14,7 +17,7 @@ import java.util.concurrent.Semaphore;
  */
 final class ReadAhead implements MessageSource {
 
-    private static final BackupMessage END = new BackupMessage("", "", new byte[0], java.util.Set.of(), null, "end");
+    private static final BackupMessage END = new BackupMessage("", "", new byte[0], Set.of(), null, "end");
     private static final int KB = 1024;
 
     private final MessageSource source;
@@ -34,19 +37,19 @@ final class ReadAhead implements MessageSource {
     public void forEach(Sink sink) throws IOException {
         LinkedBlockingQueue<BackupMessage> queue = new LinkedBlockingQueue<>();
         Semaphore budget = new Semaphore(budgetKb);
-        Throwable[] failure = {null};
-        boolean[] stopped = {false};
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        AtomicBoolean stopped = new AtomicBoolean();
         Thread reader = Thread.ofPlatform().name("export-read-ahead").daemon().start(() -> {
             try {
                 source.forEach(m -> {
                     budget.acquireUninterruptibly(permits(m));
-                    if (stopped[0]) {
+                    if (stopped.get()) {
                         throw new InterruptedIOException("export stopped");
                     }
                     queue.add(m);
                 });
             } catch (Throwable t) {
-                failure[0] = t;
+                failure.set(t);
             } finally {
                 queue.add(END);
             }
@@ -57,14 +60,14 @@ final class ReadAhead implements MessageSource {
                 budget.release(permits(m));
             }
         } finally {
-            stopped[0] = true;
+            stopped.set(true);
             budget.release(budgetKb); // lets a reader waiting for room see that it is to stop
             join(reader);
         }
-        if (failure[0] instanceof IOException e) {
+        if (failure.get() instanceof IOException e) {
             throw e;
-        } else if (failure[0] != null) {
-            throw new IOException("reading the messages failed: " + failure[0], failure[0]);
+        } else if (failure.get() != null) {
+            throw new IOException("reading the messages failed: " + failure.get(), failure.get());
         }
     }
 

@@ -12,23 +12,17 @@ import java.nio.file.attribute.FileTime;
 import java.util.stream.Stream;
 
 /** Writes an .eml export ({@link EmlFiles}): numbering goes on after the files already in a folder. */
-final class EmlWriter implements ExportWriter {
+final class EmlWriter extends PlaceWriter {
 
-    private final ExportTree tree;
-    private Place current;
     private Writer sidecar;
     private long next;
 
     EmlWriter(ExportTree tree) {
-        this.tree = tree;
+        super(tree, EmlFiles::layout);
     }
 
     @Override
-    public void write(BackupMessage m) throws IOException {
-        Place place = tree.place(m.account(), m.folder(), EmlFiles::layout);
-        if (!place.equals(current)) {
-            open(place);
-        }
+    void write(Place place, BackupMessage m) throws IOException {
         while (true) {
             String name = String.format("%06d", next++) + EmlFiles.EXTENSION;
             Path file = place.location().resolve(name);
@@ -46,13 +40,7 @@ final class EmlWriter implements ExportWriter {
     }
 
     @Override
-    public void close() throws IOException {
-        closeCurrent();
-        tree.save();
-    }
-
-    private void open(Place place) throws IOException {
-        closeCurrent();
+    void enter(Place place) throws IOException {
         Files.createDirectories(place.location());
         long last = 0;
         try (Stream<Path> files = Files.list(place.location())) {
@@ -62,15 +50,13 @@ final class EmlWriter implements ExportWriter {
         next = last + 1;
         sidecar = Files.newBufferedWriter(place.location().resolve(EmlFiles.SIDECAR), StandardCharsets.UTF_8,
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        current = place;
-        tree.save();
     }
 
-    private void closeCurrent() throws IOException {
+    @Override
+    void leave() throws IOException {
         if (sidecar != null) {
             sidecar.close();
             sidecar = null;
-            current = null;
         }
     }
 }

@@ -9,30 +9,22 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Writes a Maildir++ export ({@link MaildirFiles}); keywords go to each folder's {@code dovecot-keywords}. */
-final class MaildirWriter implements ExportWriter {
+final class MaildirWriter extends PlaceWriter {
 
-    private final ExportTree tree;
-    private final Map<Place, MaildirKeywords> keywords = new HashMap<>();
     private final String unique = ProcessHandle.current().pid() + "Q";
+    private MaildirKeywords words;
     private long counter;
 
     MaildirWriter(ExportTree tree) {
-        this.tree = tree;
+        super(tree, MaildirFiles::layout);
     }
 
     @Override
-    public void write(BackupMessage m) throws IOException {
-        Place place = tree.place(m.account(), m.folder(), MaildirFiles::layout);
-        MaildirKeywords words = keywords.get(place);
-        if (words == null) {
-            words = open(place);
-        }
+    void write(Place place, BackupMessage m) throws IOException {
         StringBuilder info = new StringBuilder(FlagLetters.maildir(m.flags()));
         for (String flag : m.flags()) {
             char letter = flag.startsWith("\\") || FlagLetters.isMaildirLetter(flag) ? 0 : words.letter(flag);
@@ -65,14 +57,15 @@ final class MaildirWriter implements ExportWriter {
     }
 
     @Override
-    public void close() throws IOException {
-        for (MaildirKeywords k : keywords.values()) {
-            k.save();
+    void leave() throws IOException {
+        if (words != null) {
+            words.save();
+            words = null;
         }
-        tree.save();
     }
 
-    private MaildirKeywords open(Place place) throws IOException {
+    @Override
+    void enter(Place place) throws IOException {
         Path dir = place.location();
         for (String sub : new String[] {"cur", "new", "tmp"}) {
             Files.createDirectories(dir.resolve(sub));
@@ -80,9 +73,6 @@ final class MaildirWriter implements ExportWriter {
         if (dir.getFileName().toString().startsWith(".") && !Files.exists(dir.resolve(MaildirFiles.FOLDER_MARK))) {
             Files.createFile(dir.resolve(MaildirFiles.FOLDER_MARK));
         }
-        MaildirKeywords k = MaildirKeywords.of(dir);
-        keywords.put(place, k);
-        tree.save();
-        return k;
+        words = MaildirKeywords.of(dir); // read again: a folder visited twice keeps its letters
     }
 }

@@ -8,41 +8,31 @@ import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 
 /** Writes an mbox export: one mboxrd file per folder ({@link MboxFiles}), appended to when it exists. */
-final class MboxWriter implements ExportWriter {
+final class MboxWriter extends PlaceWriter {
 
-    private final ExportTree tree;
-    private Place current;
     private OutputStream out;
 
     MboxWriter(ExportTree tree) {
-        this.tree = tree;
+        super(tree, MboxFiles::layout);
     }
 
     @Override
-    public void write(BackupMessage m) throws IOException {
-        Place place = tree.place(m.account(), m.folder(), MboxFiles::layout);
-        if (!place.equals(current)) {
-            closeCurrent();
-            Files.createDirectories(place.location().getParent());
-            out = new BufferedOutputStream(Files.newOutputStream(place.location(), StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND), 1 << 20);
-            current = place;
-            tree.save();
-        }
+    void enter(Place place) throws IOException {
+        Files.createDirectories(place.location().getParent());
+        out = new BufferedOutputStream(Files.newOutputStream(place.location(), StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND), 1 << 20);
+    }
+
+    @Override
+    void write(Place place, BackupMessage m) throws IOException {
         MboxFiles.write(m, out);
     }
 
     @Override
-    public void close() throws IOException {
-        closeCurrent();
-        tree.save();
-    }
-
-    private void closeCurrent() throws IOException {
+    void leave() throws IOException {
         if (out != null) {
             out.close();
             out = null;
-            current = null;
         }
     }
 }
