@@ -1,7 +1,6 @@
 package io.mailwarden.backup.snapshot;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,11 +57,6 @@ class RetentionTest {
         assertThat(snapshots(data, START).list()).extracting(SnapshotInfo::complete).containsExactly(true, false);
         assertThat(snapshots(data, START).prune()).containsExactly("20260602T023000Z.partial");
         assertThat(leftover.getParent()).doesNotExist();
-    }
-
-    @Test
-    void keepingNoDailySnapshotIsRefusedWithTheKeyToFix() {
-        assertThatThrownBy(() -> new Retention(0, 4, ZoneOffset.UTC)).hasMessageContaining("keep-daily");
     }
 
     private String take(Path data, Instant at) {
