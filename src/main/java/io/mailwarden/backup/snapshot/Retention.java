@@ -22,10 +22,10 @@ public record Retention(int daily, int weekly, ZoneId zone) {
 
     public Retention {
         if (daily < 1) {
-            throw new IllegalArgumentException("keep-daily must be at least 1, not " + daily);
+            throw new IllegalArgumentException("keep-daily: must be at least 1, not " + daily);
         }
         if (weekly < 0) {
-            throw new IllegalArgumentException("keep-weekly must not be negative, not " + weekly);
+            throw new IllegalArgumentException("keep-weekly: must not be negative, not " + weekly);
         }
     }
 
