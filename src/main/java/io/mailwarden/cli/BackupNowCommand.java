@@ -1,6 +1,7 @@
 package io.mailwarden.cli;
 
 import io.mailwarden.backup.snapshot.Manifest;
+import io.mailwarden.backup.snapshot.Snapshots;
 import java.io.IOException;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -14,16 +15,17 @@ public class BackupNowCommand extends SnapshotCommand {
 
     @Override
     protected int work() throws IOException {
+        Snapshots snapshots = service.snapshots();
         Manifest m = service.takeNow();
         Manifest.Counts c = m.counts();
         out().printf("snapshot %s: %d message(s) (%d new), index generation %d, state %s, %d file(s), %d MB%n", m.name(),
                 c.messages(), c.messages() - c.linkedFromPrevious(), m.luceneGeneration(), m.state(), c.files(),
                 c.bytes() >> 20);
-        List<String> removed = service.snapshots().prune();
+        List<String> removed = snapshots.prune();
         if (!removed.isEmpty()) {
             out().println("removed by retention: " + String.join(", ", removed));
         }
-        out().println("in " + service.snapshots().backupDir().resolve(m.name()));
+        out().println("in " + snapshots.backupDir().resolve(m.name()));
         return 0;
     }
 }

@@ -61,10 +61,6 @@ final class ManifestWriter implements AutoCloseable {
         bytes += e.size();
     }
 
-    long messages() {
-        return messages;
-    }
-
     /** Writes {@code manifest.json} with these header fields (its counts of files and bytes are this writer's). */
     Manifest finish(Manifest header) throws IOException {
         entries.close();

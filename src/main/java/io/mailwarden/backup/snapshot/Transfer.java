@@ -18,8 +18,6 @@ import java.nio.file.StandardOpenOption;
 final class Transfer {
 
     private boolean linkToSource;
-    private long linked;
-    private long copied;
 
     /** @param linkToSource whether links to the source may be tried at all (false: always copy) */
     Transfer(boolean linkToSource) {
@@ -44,7 +42,6 @@ final class Transfer {
         if (previous != null && Files.isRegularFile(previous) && Files.size(previous) == Files.size(src)) {
             try {
                 Files.createLink(dest, previous);
-                linked++;
                 return true;
             } catch (FileSystemException | UnsupportedOperationException e) {
                 // a file system without links: copy below
@@ -60,21 +57,11 @@ final class Transfer {
         try (FileChannel ch = FileChannel.open(dest, StandardOpenOption.WRITE)) {
             ch.force(true);
         }
-        copied++;
-    }
-
-    long linked() {
-        return linked;
-    }
-
-    long copied() {
-        return copied;
     }
 
     private boolean link(Path src, Path dest) throws IOException {
         try {
             Files.createLink(dest, src);
-            linked++;
             return true;
         } catch (NoSuchFileException e) {
             throw e; // the source is gone: the caller decides (a Lucene file merged away is tried again)

@@ -25,19 +25,20 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A real data directory under {@code root}: raw store, Lucene index, Tika, and the state store in an H2 file
  * database at {@code state/mailwarden} (as the application keeps it), open until {@link #closeArchive()}, so the
  * directory can then be wiped and restored within one test. Backups go to {@code root/backups}.
  */
-final class SnapshotFixture implements AutoCloseable {
+final class SnapshotFixture implements AutoCloseable, AfterEachCallback {
 
     static final String ACCOUNT = "corp";
 
@@ -53,6 +54,11 @@ final class SnapshotFixture implements AutoCloseable {
     private Archive archive;
     private long uid;
     private Connection keeper;
+
+    /** In a temporary directory of its own, removed after each test when registered with {@code @RegisterExtension}. */
+    SnapshotFixture() throws IOException {
+        this(Files.createTempDirectory("mailwarden-snapshot-test"));
+    }
 
     SnapshotFixture(Path root) {
         this.root = root;
@@ -147,19 +153,14 @@ final class SnapshotFixture implements AutoCloseable {
         }
     }
 
-    static void wipe(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(dir)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
-    }
-
     @Override
     public void close() {
         closeArchive();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws IOException {
+        close();
+        Snapshots.deleteTree(root);
     }
 }

@@ -12,9 +12,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Archive → snapshot → wipe → restore-snapshot → the archive verifies and every search answers as before. */
 class SnapshotRoundTripTest {
@@ -22,65 +21,36 @@ class SnapshotRoundTripTest {
     private static final List<String> QUERIES = List.of("发票", "合同 付款", "invoice", "from:vendor.example",
             "subject:report -quarterly", "folder:财务", "\"budget review\"", "is:read", "after:2026-06-01");
 
-    @TempDir
-    Path tmp;
-
-    private SnapshotFixture f;
-
-    @AfterEach
-    void close() {
-        if (f != null) {
-            f.close();
-        }
-    }
+    @RegisterExtension
+    final SnapshotFixture f = new SnapshotFixture();
 
     @Test
     void restoredDataDirectoryVerifiesAndAnswersEverySearchAlike() throws Exception {
-long T0=System.nanoTime();
-        f = new SnapshotFixture(tmp);
-System.err.println("TIMING "+(System.nanoTime()-T0)/1000000+" f = new SnapshotFixture(tmp);");
         f.archive("INBOX", "三月份增值税发票", "请查收发票，金额 12,000 元。");
-System.err.println("TIMING "+(System.nanoTime()-T0)/1000000+" f.archive(INBOX, 三月份增值税发票, 请查收发票，金额");
         f.archive("INBOX", "Invoice 2026-117", "Please find the invoice for May attached.");
-System.err.println("TIMING "+(System.nanoTime()-T0)/1000000+" f.archive(INBOX, Invoice 2026-117, ");
         f.archive("财务", "合同付款通知", "合同第二期付款已安排。");
-System.err.println("TIMING "+(System.nanoTime()-T0)/1000000+" f.archive(财务, 合同付款通知, 合同第二期付款已安排。)");
         f.archive("财务", "Quarterly report", "The quarterly report is ready.");
-System.err.println("TIMING "+(System.nanoTime()-T0)/1000000+" f.archive(财务, Quarterly report, The");
         f.archive("INBOX", "Weekly report", "Budget review on Friday.");
-System.err.println("TIMING "+(System.nanoTime()-T0)/1000000+" f.archive(INBOX, Weekly report, Bud");
         f.archive("INBOX", "Re: budget review", "Agreed, see you at the budget review.");
-System.err.println("TIMING "+(System.nanoTime()-T0)/1000000+" f.archive(INBOX, Re: budget review, ");
         Files.writeString(f.data.resolve("http-token"), "secret-token\n", StandardCharsets.US_ASCII);
-System.err.println("TIMING "+(System.nanoTime()-T0)/1000000+" Files.writeString(f.data.resolve(http-t");
         f.index.commit();
-System.err.println("TIMING "+(System.nanoTime()-T0)/1000000+" f.index.commit();");
         List<SearchPage> before = SnapshotFixture.searches(f.data, QUERIES);
-System.err.println("TIMING "+(System.nanoTime()-T0)/1000000+" List<SearchPage> before = SnapshotFixtur");
         assertThat(before).as("the queries find something").anyMatch(p -> p.total() > 0);
 
         Snapshots snapshots = f.snapshots(Clock.fixed(Instant.parse("2026-06-02T02:30:00Z"), ZoneOffset.UTC));
-System.err.println("TIMING "+(System.nanoTime()-T0)/1000000+" Snapshots snapshots = f.snapshots(Clock.");
         Manifest taken = snapshots.take(f.liveIndex(), f.state());
-System.err.println("TIMING "+(System.nanoTime()-T0)/1000000+" Manifest taken = snapshots.take(f.liveIn");
         assertThat(taken.counts().messages()).isEqualTo(6);
         assertThat(taken.state()).isEqualTo("h2");
         f.closeArchive();
-System.err.println("TIMING "+(System.nanoTime()-T0)/1000000+" f.closeArchive();");
-        SnapshotFixture.wipe(f.data);
-System.err.println("TIMING "+(System.nanoTime()-T0)/1000000+" SnapshotFixture.wipe(f.data);");
+        Snapshots.deleteTree(f.data);
 
         Path snapshot = f.backups.resolve(taken.name());
-System.err.println("TIMING "+(System.nanoTime()-T0)/1000000+" Path snapshot = f.backups.resolve(taken.");
         SnapshotCheck.Report check = snapshots.verify(snapshot);
-System.err.println("TIMING "+(System.nanoTime()-T0)/1000000+" SnapshotCheck.Report check = snapshots.v");
         assertThat(check.problems()).isEmpty();
         Snapshots.Restored restored = snapshots.restore(check, false);
-System.err.println("TIMING "+(System.nanoTime()-T0)/1000000+" Snapshots.Restored restored = snapshots.");
 
         assertThat(restored.previous()).as("nothing was there to put aside").isNull();
         ArchiveCheck.Report verify = SnapshotFixture.verifyArchive(f.data, f.db);
-System.err.println("TIMING "+(System.nanoTime()-T0)/1000000+" ArchiveCheck.Report verify = SnapshotFix");
         assertThat(verify.problems()).isEmpty();
         assertThat(verify.places()).isEqualTo(6);
         assertThat(verify.indexed()).isEqualTo(6);
@@ -90,7 +60,6 @@ System.err.println("TIMING "+(System.nanoTime()-T0)/1000000+" ArchiveCheck.Repor
 
     @Test
     void restoreRefusesWhileTheDaemonHoldsTheIndexAndMovesAnArchiveAsideOnlyWithForce() throws Exception {
-        f = new SnapshotFixture(tmp);
         f.archive("INBOX", "old mail", "kept");
         Snapshots snapshots = f.snapshots(Clock.fixed(Instant.parse("2026-06-02T02:30:00Z"), ZoneOffset.UTC));
         Manifest taken = snapshots.take(f.liveIndex(), f.state());
@@ -106,7 +75,7 @@ System.err.println("TIMING "+(System.nanoTime()-T0)/1000000+" ArchiveCheck.Repor
 
         Snapshots.Restored restored = snapshots.restore(check, true);
 
-        assertThat(restored.previous()).isEqualTo(tmp.resolve("index.before-restore-20260602T023000Z"));
+        assertThat(restored.previous()).isEqualTo(f.root.resolve("index.before-restore-20260602T023000Z"));
         assertThat(new io.mailwarden.archive.store.RawStore(restored.previous()).hashes().count())
                 .as("the replaced archive is kept whole").isEqualTo(2);
         assertThat(f.store.hashes().count()).isEqualTo(1);

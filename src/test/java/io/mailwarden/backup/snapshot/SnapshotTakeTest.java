@@ -14,26 +14,16 @@ import java.time.ZoneOffset;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Taking snapshots: hot and consistent while the archive is written, incremental, and never half-done. */
 class SnapshotTakeTest {
 
     private static final Instant NIGHT = Instant.parse("2026-06-02T02:30:00Z");
 
-    @TempDir
-    Path tmp;
-
-    private SnapshotFixture f;
-
-    @AfterEach
-    void close() {
-        if (f != null) {
-            f.close();
-        }
-    }
+    @RegisterExtension
+    final SnapshotFixture f = new SnapshotFixture();
 
     @Test
     void snapshotTakenWhileMailIsArchivedAndCommittedRestoresToAConsistentArchive() throws Exception {
@@ -47,7 +37,6 @@ class SnapshotTakeTest {
 
     /** @param committed read the index as last committed (as 'backup now' does beside a running daemon) */
     private void hotSnapshotRestoresConsistently(boolean committed) throws Exception {
-        f = new SnapshotFixture(tmp);
         for (int i = 0; i < 5; i++) {
             f.archive("INBOX", "before " + i, "archived before the snapshot " + i);
         }
@@ -79,7 +68,7 @@ class SnapshotTakeTest {
         int atEnd = during.get();
         assertThat(atEnd).as("mail was archived while the snapshot was taken").isGreaterThan(4);
         f.closeArchive();
-        SnapshotFixture.wipe(f.data);
+        Snapshots.deleteTree(f.data);
 
         Snapshots snapshots = f.snapshots(Clock.systemUTC());
         SnapshotCheck.Report check = snapshots.verify(f.backups.resolve(taken.name()));
@@ -98,7 +87,6 @@ class SnapshotTakeTest {
 
     @Test
     void secondSnapshotLinksUnchangedMessagesToTheFirstsCopyAndCopiesOnlyNewOnes() throws Exception {
-        f = new SnapshotFixture(tmp);
         byte[] old = f.archive("INBOX", "old", "in both snapshots");
         // as when the backups are on another file system: files from the data directory are copied
         Snapshots first = new Snapshots(f.data, f.backups, new Retention(7, 4, ZoneOffset.UTC), "test",
@@ -124,13 +112,12 @@ class SnapshotTakeTest {
                 .isNotEqualTo(Files.getAttribute(f.data.resolve(freshFile), "unix:ino"));
 
         first.prune(); // retention keeps both (two days), so nothing to see; deleting the first must not hurt the second
-        SnapshotFixture.wipe(f.backups.resolve(one.name()));
+        Snapshots.deleteTree(f.backups.resolve(one.name()));
         assertThat(second.verify(f.backups.resolve(two.name())).problems()).as("self-contained").isEmpty();
     }
 
     @Test
     void onSameFileSystemNewMessagesAreHardLinksToTheDataDirectory() throws Exception {
-        f = new SnapshotFixture(tmp);
         byte[] raw = f.archive("INBOX", "linked", "no copy needed");
         Manifest m = f.snapshots(Clock.fixed(NIGHT, ZoneOffset.UTC)).take(f.liveIndex(), f.state());
 
@@ -141,7 +128,6 @@ class SnapshotTakeTest {
 
     @Test
     void failedSnapshotLeavesNothingThatLooksLikeASnapshot() throws Exception {
-        f = new SnapshotFixture(tmp);
         f.archive("INBOX", "mail", "body");
         Snapshots snapshots = f.snapshots(Clock.fixed(NIGHT, ZoneOffset.UTC));
 
