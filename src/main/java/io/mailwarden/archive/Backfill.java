@@ -110,10 +110,11 @@ public final class Backfill {
             }
         }
         progress.folder(account, folder, todo, todoBytes);
+        ArchiveBatch.Folder known = ArchiveBatch.Folder.load(catalog, account, folder, listing.uidValidity());
         Deque<Batch> inFlight = new ArrayDeque<>();
         boolean stopped = false;
         try {
-            read(reader, account, listing, after, workers, counts, inFlight);
+            read(reader, account, listing, after, known, workers, counts, inFlight);
         } catch (Stopped s) {
             stopped = true; // the rest of the folder waits for the next run
         }
@@ -126,7 +127,8 @@ public final class Backfill {
     }
 
     private void read(FolderReader reader, String account, FolderReader.Listing listing, long after,
-            ExecutorService workers, Counts counts, Deque<Batch> inFlight) throws MessagingException, InterruptedException {
+            ArchiveBatch.Folder known, ExecutorService workers, Counts counts, Deque<Batch> inFlight)
+            throws MessagingException, InterruptedException {
         reader.read(listing, after, options.batchMessages(), options.batchBytes(), batch -> {
             if (stop.getAsBoolean()) {
                 throw new Stopped();
@@ -141,17 +143,18 @@ public final class Backfill {
             while (!inFlight.isEmpty() && inFlight.stream().mapToLong(Batch::bytes).sum() + bytes > budget) {
                 finish(inFlight.poll(), account, listing);
             }
+            ArchiveBatch archiving = archive.batch(known);
             List<Future<?>> done = new ArrayList<>();
             for (MessageArrived m : batch) {
                 done.add(workers.submit(() -> {
-                    boolean added = archive.archive(m, List.of());
+                    boolean added = archiving.add(m);
                     (added ? counts.archived : counts.known).incrementAndGet();
                     counts.bytes.addAndGet(m.raw().length);
                     progress.message(m.raw().length);
                     return null;
                 }));
             }
-            inFlight.add(new Batch(batch.getLast().ref().uid(), bytes, done));
+            inFlight.add(new Batch(batch.getLast().ref().uid(), bytes, archiving, done));
             while (inFlight.size() > 2 || bytes > budget && !inFlight.isEmpty()) { // two batches ahead at most
                 finish(inFlight.poll(), account, listing);
             }
@@ -168,7 +171,7 @@ public final class Backfill {
                         + cause.getMessage(), cause);
             }
         }
-        archive.catalog().saveProgress(account, listing.folder(), listing.uidValidity(), b.lastUid());
+        b.archiving().commit(b.lastUid());
     }
 
     /**
@@ -200,7 +203,7 @@ public final class Backfill {
         }
     }
 
-    private record Batch(long lastUid, long bytes, List<Future<?>> done) {
+    private record Batch(long lastUid, long bytes, ArchiveBatch archiving, List<Future<?>> done) {
     }
 
     /** Thrown out of a batch when the run is asked to stop. */
