@@ -1,5 +1,7 @@
 package io.mailwarden.imap;
 
+import io.mailwarden.message.FolderSource;
+import io.mailwarden.message.MailboxException;
 import io.mailwarden.message.MessageArrived;
 import io.mailwarden.message.MessageRef;
 import jakarta.mail.Folder;
@@ -20,17 +22,7 @@ import org.eclipse.angus.mail.imap.protocol.RFC822SIZE;
  * the messages past a UID come in ascending batches of {@code UID FETCH set (UID FLAGS INTERNALDATE
  * BODY.PEEK[])}, each bounded by a count and by bytes so memory stays bounded for any message size.
  */
-public final class FolderReader implements AutoCloseable {
-
-    /** What a folder holds: its UIDVALIDITY and each UID with its size, ascending. */
-    public record Listing(String folder, long uidValidity, long[] uids, long[] sizes) {
-    }
-
-    /** Receives each batch, in UID order. */
-    @FunctionalInterface
-    public interface BatchSink {
-        void accept(List<MessageArrived> batch) throws InterruptedException;
-    }
+public final class FolderReader implements FolderSource {
 
     private final ImapConnector connector;
     private IMAPStore store;
@@ -40,13 +32,31 @@ public final class FolderReader implements AutoCloseable {
         this.connector = connector;
     }
 
-    /** The account's selectable folders that {@code globs} name (each once, in LIST order). */
-    public List<String> folders(List<String> globs, String key) throws ImapException, MessagingException {
-        return SelectableFolders.matching(store(), connector.account(), globs, key);
+    @Override
+    public String account() {
+        return connector.account().name();
     }
 
-    /** Opens {@code folder} read-only and lists its UIDs and sizes. */
-    public Listing list(String folder) throws ImapException, MessagingException {
+    /** The folders in LIST order. */
+    @Override
+    public List<String> folders(List<String> globs, String key) throws MailboxException {
+        try {
+            return SelectableFolders.matching(store(), connector.account(), globs, key);
+        } catch (ImapException | MessagingException e) {
+            throw failed(e);
+        }
+    }
+
+    @Override
+    public Listing list(String folder) throws MailboxException {
+        try {
+            return listing(folder);
+        } catch (ImapException | MessagingException e) {
+            throw failed(e);
+        }
+    }
+
+    private Listing listing(String folder) throws ImapException, MessagingException {
         if (open != null && open.isOpen()) {
             open.close(false);
         }
@@ -66,13 +76,9 @@ public final class FolderReader implements AutoCloseable {
         return new Listing(folder, uidValidity, uids, sizes);
     }
 
-    /**
-     * Reads the listed messages with a UID above {@code after}, in batches of at most {@code maxCount}
-     * messages and {@code maxBytes} bytes (a bigger message comes alone). Messages expunged since the
-     * listing are skipped. The folder must be the one last {@link #list listed}.
-     */
+    @Override
     public void read(Listing listing, long after, int maxCount, long maxBytes, BatchSink sink)
-            throws MessagingException, InterruptedException {
+            throws MailboxException, InterruptedException {
         int i = 0;
         while (i < listing.uids().length && listing.uids()[i] <= after) {
             i++;
@@ -84,7 +90,13 @@ public final class FolderReader implements AutoCloseable {
                     && (i == start || bytes + listing.sizes()[i] <= maxBytes)) {
                 bytes += listing.sizes()[i++];
             }
-            sink.accept(fetch(listing, Arrays.copyOfRange(listing.uids(), start, i)));
+            List<MessageArrived> batch;
+            try {
+                batch = fetch(listing, Arrays.copyOfRange(listing.uids(), start, i));
+            } catch (MessagingException e) {
+                throw failed(e);
+            }
+            sink.accept(batch);
         }
     }
 
@@ -109,6 +121,11 @@ public final class FolderReader implements AutoCloseable {
     private MessageArrived arrived(Listing listing, long uid, FetchResponse r, byte[] raw) {
         MessageRef ref = new MessageRef(connector.account().name(), listing.folder(), listing.uidValidity(), uid);
         return ImapMessages.arrived(ref, r, raw, true, false);
+    }
+
+    /** The connection is the problem whatever failed: the next run starts again where this one stopped. */
+    private static MailboxException failed(Exception e) {
+        return new MailboxException(e.getMessage() != null ? e.getMessage() : e.toString(), MailboxException.Kind.TRANSIENT, e);
     }
 
     private IMAPStore store() throws ImapException {

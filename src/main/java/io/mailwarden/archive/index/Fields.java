@@ -76,7 +76,7 @@ public final class Fields {
      * Words fields exist only for subject and body, and only when the text has Han characters: smartcn is
      * the costliest step of indexing and only ranks, and English is ranked well by the text field alone.
      */
-    public static final int WORDS_MAX_CHARS = 4096;
+    public static final int WORDS_MAX_CHARS = 1024;
 
     /** Text, stored: the decoded Subject. */
     public static final String SUBJECT = "subject";
