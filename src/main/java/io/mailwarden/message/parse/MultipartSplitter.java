@@ -1,9 +1,12 @@
 package io.mailwarden.message.parse;
 
+import jakarta.activation.DataSource;
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMultipart;
-import jakarta.mail.util.ByteArrayDataSource;
+import jakarta.mail.util.SharedByteArrayInputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +35,7 @@ final class MultipartSplitter {
         }
         String type = declared == null ? "multipart/mixed" : "multipart/mixed; boundary=\"" + declared + "\"";
         try {
-            MimeMultipart mp = new MimeMultipart(new ByteArrayDataSource(content, type));
+            MimeMultipart mp = new MimeMultipart(new SharedBytes(content, type));
             List<BodyPart> out = new ArrayList<>(mp.getCount());
             for (int i = 0; i < mp.getCount(); i++) {
                 out.add(mp.getBodyPart(i));
@@ -47,9 +50,55 @@ final class MultipartSplitter {
         }
     }
 
-    private static boolean hasBoundaryLine(byte[] content, String prefix) {
-        // ISO-8859-1 maps byte to char one to one, so a byte search becomes a string search
-        String body = "\n" + new String(content, StandardCharsets.ISO_8859_1);
-        return body.contains("\n" + prefix);
+    /** The body as a shared stream: the parts then refer to its bytes instead of each holding a copy. */
+    private record SharedBytes(byte[] content, String getContentType) implements DataSource {
+        @Override
+        public InputStream getInputStream() {
+            return new SharedByteArrayInputStream(content);
+        }
+
+        @Override
+        public OutputStream getOutputStream() {
+            throw new UnsupportedOperationException("read-only");
+        }
+
+        @Override
+        public String getName() {
+            return "multipart body";
+        }
+    }
+
+    /** Whether a line starts with {@code prefix}: a byte search, so a big body is not copied into a string. */
+    static boolean hasBoundaryLine(byte[] content, String prefix) {
+        byte[] p = prefix.getBytes(StandardCharsets.ISO_8859_1);
+        for (int at = 0; at + p.length <= content.length; at++) {
+            if ((at == 0 || content[at - 1] == '\n') && startsWith(content, at, p)) {
+                return true;
+            }
+            int next = indexOf(content, (byte) '\n', at);
+            if (next < 0) {
+                return false;
+            }
+            at = next; // the loop's increment moves past the line break
+        }
+        return false;
+    }
+
+    private static boolean startsWith(byte[] content, int at, byte[] p) {
+        for (int i = 0; i < p.length; i++) {
+            if (content[at + i] != p[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int indexOf(byte[] content, byte b, int from) {
+        for (int i = from; i < content.length; i++) {
+            if (content[i] == b) {
+                return i;
+            }
+        }
+        return -1;
     }
 }
