@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.angus.mail.iap.ByteArray;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
 import org.eclipse.angus.mail.imap.protocol.BODY;
@@ -24,12 +25,24 @@ import org.eclipse.angus.mail.imap.protocol.RFC822SIZE;
  */
 public final class FolderReader implements FolderSource {
 
+    /**
+     * A message bigger than this is fetched in pieces of this size into one array: a whole-message FETCH
+     * holds the message twice at its end (the response buffer and the copy taken out of it).
+     */
+    static final int PIECE = 8 << 20;
+
     private final ImapConnector connector;
+    private final int piece;
     private IMAPStore store;
     private IMAPFolder open;
 
     public FolderReader(ImapConnector connector) {
+        this(connector, PIECE);
+    }
+
+    FolderReader(ImapConnector connector, int piece) {
         this.connector = connector;
+        this.piece = piece;
     }
 
     @Override
@@ -92,7 +105,9 @@ public final class FolderReader implements FolderSource {
             }
             List<MessageArrived> batch;
             try {
-                batch = fetch(listing, Arrays.copyOfRange(listing.uids(), start, i));
+                batch = i - start == 1 && listing.sizes()[start] > piece
+                        ? inPieces(listing, listing.uids()[start], listing.sizes()[start])
+                        : fetch(listing, Arrays.copyOfRange(listing.uids(), start, i));
             } catch (MessagingException e) {
                 throw failed(e);
             }
@@ -116,6 +131,35 @@ public final class FolderReader implements FolderSource {
             }
         }
         return out;
+    }
+
+    /** One big message, read {@link #piece} bytes at a time ({@code BODY.PEEK[]<offset.length>}); empty when expunged. */
+    private List<MessageArrived> inPieces(Listing listing, long uid, long size) throws MessagingException {
+        FetchResponse head = ImapMessages.fetch(open, "UID FETCH " + uid + " (UID FLAGS INTERNALDATE)").get(uid);
+        if (head == null) {
+            return List.of();
+        }
+        byte[] raw = new byte[(int) Math.min(size, Integer.MAX_VALUE - 16)];
+        int filled = 0;
+        while (true) {
+            FetchResponse r = ImapMessages.fetch(open, "UID FETCH " + uid + " (UID BODY.PEEK[]<" + filled + "." + piece
+                    + ">)").get(uid);
+            BODY body = r == null ? null : r.getItem(BODY.class);
+            if (body == null) {
+                return List.of();
+            }
+            ByteArray got = body.getByteArray();
+            int n = got.getCount();
+            if (filled + n > raw.length) { // the server's RFC822.SIZE was short
+                raw = Arrays.copyOf(raw, Math.max(filled + n, raw.length + piece));
+            }
+            System.arraycopy(got.getBytes(), got.getStart(), raw, filled, n);
+            filled += n;
+            if (n < piece) {
+                break;
+            }
+        }
+        return List.of(arrived(listing, uid, head, filled == raw.length ? raw : Arrays.copyOf(raw, filled)));
     }
 
     private MessageArrived arrived(Listing listing, long uid, FetchResponse r, byte[] raw) {
