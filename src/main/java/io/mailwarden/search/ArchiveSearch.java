@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -74,6 +75,13 @@ public final class ArchiveSearch implements Search {
             return new SearchPage(query, top.totalHits.value(), top.totalHits.relation() == TotalHits.Relation.EQUAL_TO,
                     millisSince(start), offset, hits);
         });
+    }
+
+    @Override
+    public Set<String> ids(String query) {
+        Query q = queries.parse(query);
+        SearchableIndex idx = index.get();
+        return idx == null ? Set.of() : idx.ids(q);
     }
 
     @Override

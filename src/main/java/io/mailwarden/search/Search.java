@@ -1,6 +1,7 @@
 package io.mailwarden.search;
 
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Search over the archive, as the HTTP API, the web page and the CLI use it. Implementations read the
@@ -22,6 +23,14 @@ public interface Search {
      * @throws QuerySyntaxException when the query is malformed: its message points at the problem
      */
     SearchPage search(String query, int limit, int offset, Order order);
+
+    /**
+     * The id of every archived place the query matches, however many (for exports and restores, which
+     * take them all; {@link #search} pages).
+     *
+     * @throws QuerySyntaxException when the query is malformed
+     */
+    Set<String> ids(String query);
 
     /** One archived message: metadata, the text of each part, the rules that acted on it, where it lives. */
     Optional<MessageView> message(String id);

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The application's {@link Search}: over the index the running daemon holds open (near-real-time) when
@@ -44,6 +45,11 @@ public class SearchService implements Search {
     @Override
     public SearchPage search(String query, int limit, int offset, Order order) {
         return search.search(query, limit, offset, order);
+    }
+
+    @Override
+    public Set<String> ids(String query) {
+        return search.ids(query);
     }
 
     @Override

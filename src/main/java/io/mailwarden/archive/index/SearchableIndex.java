@@ -2,6 +2,7 @@ package io.mailwarden.archive.index;
 
 import java.io.IOException;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -29,6 +30,11 @@ public interface SearchableIndex {
             throw new IllegalArgumentException("a search needs a limit of at least 1, not " + limit);
         }
         return withSearcher(s -> StoredReads.search(s, query, limit, sort));
+    }
+
+    /** The id of every message {@code query} matches, in no particular order. */
+    default Set<String> ids(Query query) {
+        return withSearcher(s -> StoredReads.ids(s, query));
     }
 
     /** The whole indexed message with this id, body and attachment text included. */

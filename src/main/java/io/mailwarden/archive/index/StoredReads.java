@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.function.BiFunction;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +18,11 @@ import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
@@ -85,6 +90,27 @@ final class StoredReads {
         }
         int doc = top.scoreDocs[0].doc;
         return Optional.of(DocumentMapper.fromStored(s.storedFields().document(doc), deletedOnServer(s, doc)));
+    }
+
+    /** The id of every live document {@code query} matches, without scoring or loading stored fields. */
+    static Set<String> ids(IndexSearcher s, Query query) throws IOException {
+        Weight weight = s.createWeight(s.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
+        Set<String> out = new HashSet<>();
+        for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+            Scorer scorer = weight.scorer(leaf);
+            if (scorer == null) {
+                continue;
+            }
+            Bits live = leaf.reader().getLiveDocs();
+            SortedDocValues ids = DocValues.getSorted(leaf.reader(), Fields.ID);
+            DocIdSetIterator it = scorer.iterator();
+            for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+                if ((live == null || live.get(doc)) && ids.advanceExact(doc)) {
+                    out.add(ids.lookupOrd(ids.ordValue()).utf8ToString());
+                }
+            }
+        }
+        return out;
     }
 
     static Map<String, String> hashesById(IndexSearcher s) throws IOException {
