@@ -17,6 +17,7 @@ import io.mailwarden.search.SearchPage;
 import io.mailwarden.state.ArchiveCatalog;
 import io.mailwarden.state.StateDb;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,8 +57,16 @@ final class SnapshotFixture implements AutoCloseable, AfterEachCallback {
     private Connection keeper;
 
     /** In a temporary directory of its own, removed after each test when registered with {@code @RegisterExtension}. */
-    SnapshotFixture() throws IOException {
-        this(Files.createTempDirectory("mailwarden-snapshot-test"));
+    SnapshotFixture() {
+        this(temporaryDirectory());
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("mailwarden-snapshot-test");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     SnapshotFixture(Path root) {
