@@ -17,9 +17,10 @@ import org.jboss.logging.Logger;
 
 /**
  * Fills one snapshot directory from a data directory, in the order that keeps it consistent: the index
- * commit first, then the state database (whose catalog holds a row for every indexed place, since a row is
- * written before its document), then the raw messages that copy of the catalog refers to (a file is stored
- * before its row). Every file goes into the manifest.
+ * commit first, then the state database, then the raw messages that copy of the catalog refers to (a
+ * message is stored before its row, so each is there). The index commit may lag or lead the catalog by
+ * the places being archived meanwhile; a restore brings it in line, as the daemon's start does. Every file
+ * goes into the manifest.
  */
 final class SnapshotTaker {
 
