@@ -66,10 +66,7 @@ class SnapshotCommandsTest {
         assertThat(extra.getOutput()).contains("EXTRA stray.txt: not in the manifest", "1 discrepancy(ies)");
         Files.delete(stray);
 
-        LaunchResult refused = launcher.launch("restore-snapshot", snapshot.toString());
-        assertThat(refused.exitCode()).isEqualTo(1);
-        assertThat(refused.getErrorOutput()).contains("already holds an archive", "--force");
-
+        // refusals (daemon running, an archive there without --force) are SnapshotRoundTripTest's
         LaunchResult restored = launcher.launch("restore-snapshot", "--force", snapshot.toString());
         assertThat(restored.exitCode()).as(restored.getOutput() + restored.getErrorOutput()).isZero();
         assertThat(restored.getOutput()).contains("restored " + name.group(1), "3 message(s)",
@@ -79,7 +76,5 @@ class SnapshotCommandsTest {
         LaunchResult verify = launcher.launch("verify");
         assertThat(verify.exitCode()).as(verify.getOutput() + verify.getErrorOutput()).isZero();
         assertThat(verify.getOutput()).contains("3 place(s), 3 stored message(s) (hashes checked), 3 indexed", "archive: OK");
-
-        assertThat(launcher.launch("backup", "verify", ROOT.resolve("nowhere").toString()).exitCode()).isEqualTo(3);
     }
 }
