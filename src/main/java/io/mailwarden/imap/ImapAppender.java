@@ -30,7 +30,9 @@ import org.eclipse.angus.mail.imap.protocol.RFC822SIZE;
 /**
  * Restores into an account over one connection. A folder is looked at with SELECT (PERMANENTFLAGS says
  * which keywords an APPEND may keep; EXAMINE would report none) and read only with PEEK, so nothing is
- * marked read and nothing expunged. After a lost connection the next call logs in again, first waiting
+ * marked read and nothing expunged. Folder-level commands (LIST, CREATE) are sent with no folder open: Angus
+ * gives an open folder the store's connection and would log in again for them (Exmail throttles logins),
+ * so one restore is one login. After a lost connection the next call logs in again, first waiting
  * an exponential back-off with jitter, so a flapping server never sees a login storm.
  */
 public final class ImapAppender implements MailboxAppender {
@@ -56,6 +58,7 @@ public final class ImapAppender implements MailboxAppender {
     @Override
     public String serverName(String folder) throws MailboxException {
         return call("map folder " + folder, () -> {
+            closeOpen();
             String name = folder;
             String root = FolderMap.EXMAIL_USER_ROOT + "/";
             if (name.startsWith(root) && !folders.userRootFolders()) {
@@ -68,6 +71,7 @@ public final class ImapAppender implements MailboxAppender {
     @Override
     public boolean exists(String serverName) throws MailboxException {
         return call("look for folder " + serverName, () -> {
+            closeOpen();
             Folder f = store.getFolder(serverName);
             return f.exists() && (f.getType() & Folder.HOLDS_MESSAGES) != 0;
         });
@@ -76,6 +80,7 @@ public final class ImapAppender implements MailboxAppender {
     @Override
     public void create(String serverName) throws MailboxException {
         call("create folder " + serverName, () -> {
+            closeOpen();
             Folder f = store.getFolder(serverName);
             if (!f.exists() && !f.create(Folder.HOLDS_MESSAGES)) {
                 throw new MessagingException("the server refused to create folder " + serverName);

@@ -93,6 +93,15 @@ class RestoreTest {
     }
 
     @Test
+    void exmailUserFolderLosesItsExmailParentOnAnotherServer() throws Exception {
+        RestoreReport r = restore(account, intoTheirFolders(), source(List.of(
+                archived("其他文件夹/合同", mail("<c@example.cn>", "合同", "x"), Set.of(), MARCH, "a1"))));
+
+        assertThat(r.folders()).extracting(RestoreReport.Folder::serverName).containsExactly("合同");
+        assertThat(held("合同")).hasSize(1);
+    }
+
+    @Test
     void restoringTwiceAppendsNothingTheSecondTime() throws Exception {
         List<BackupMessage> messages = inbox(6);
         assertThat(restore(account, intoTheirFolders(), source(messages)).appended()).isEqualTo(6);
