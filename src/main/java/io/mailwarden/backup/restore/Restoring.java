@@ -3,7 +3,7 @@ package io.mailwarden.backup.restore;
 import io.mailwarden.backup.BackupMessage;
 import io.mailwarden.message.MailboxAppender.Append;
 import io.mailwarden.message.RawHeaders;
-import io.mailwarden.message.parse.EncodedWords;
+import io.mailwarden.message.parse.HeaderText;
 import io.mailwarden.message.parse.MailDates;
 import io.mailwarden.state.ContentHash;
 import java.io.ByteArrayOutputStream;
@@ -72,7 +72,7 @@ record Restoring(BackupMessage source, String folder, byte[] raw, String hash, S
 
     /** The decoded subject, or the Message-ID when there is no subject, for listings. */
     String label() {
-        String subject = EncodedWords.decode(RawHeaders.field(raw, "subject"));
+        String subject = HeaderText.decode(RawHeaders.field(raw, "subject"));
         return !subject.isBlank() ? subject : !messageId.isBlank() ? messageId : "(no subject, no Message-ID)";
     }
 
