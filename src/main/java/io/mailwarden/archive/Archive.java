@@ -9,6 +9,7 @@ import io.mailwarden.state.ArchivedLocation;
 import io.mailwarden.state.ArchivedLocation.Status;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -57,6 +58,31 @@ public final class Archive {
                 clock.instant());
         if (catalog.add(place)) {
             indexer.index(place, m.raw());
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Archives a message read from a file (an export, an mbox) into {@code account}/{@code folder} without a
+     * server. Its id comes from the place and the bytes, so importing it again adds nothing, nor do bytes
+     * already archived in that folder; like a message a rule moved there, it takes its UID when the daemon
+     * later finds it in that folder on the server.
+     *
+     * @param flags in the catalog's form (system flags lower-case without backslash, keywords as they are)
+     * @return false when these bytes were archived in that folder before
+     */
+    public boolean imported(String account, String folder, byte[] raw, Set<String> flags, Instant internalDate)
+            throws IOException {
+        RawStore.Stored stored = store.put(raw);
+        if (catalog.holds(account, folder, stored.hash())) {
+            return false;
+        }
+        ArchivedLocation place = new ArchivedLocation(ArchivedLocation.movedIdOf(account, folder, stored.hash()), account,
+                folder, 0, 0, stored.hash(), messageId(raw), raw.length, internalDate, flags, List.of(), Status.PRESENT,
+                clock.instant());
+        if (catalog.add(place)) {
+            indexer.index(place, raw);
             return true;
         }
         return false;

@@ -76,6 +76,21 @@ public class ArchiveCatalog {
         return find(ArchivedLocation.movedIdOf(account, folder, contentHash)).filter(l -> l.uid() == 0);
     }
 
+    /** Whether these bytes are archived in {@code account}/{@code folder} (at a place not moved away from). */
+    public boolean holds(String account, String folder, String contentHash) {
+        return db.call(() -> "look up " + contentHash + " in " + account + "/" + folder, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM archive_location WHERE content_hash = ?"
+                    + " AND account = ? AND folder = ? AND status <> 'MOVED'")) {
+                ps.setString(1, contentHash);
+                ps.setString(2, account);
+                ps.setString(3, folder);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+    }
+
     /** The message now has this UID in its folder (found there after a rule moved it). */
     public void place(String id, long uidValidity, long uid) {
         update(id, "uidvalidity = ?, uid = ?", ps -> {
