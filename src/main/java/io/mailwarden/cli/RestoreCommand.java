@@ -6,6 +6,7 @@ import io.mailwarden.archive.ProgressMeter;
 import io.mailwarden.archive.store.RawStore;
 import io.mailwarden.backup.ArchiveSource;
 import io.mailwarden.backup.MessageSource;
+import io.mailwarden.backup.format.Formats;
 import io.mailwarden.backup.restore.RestoreException;
 import io.mailwarden.backup.restore.RestoreReport;
 import io.mailwarden.backup.restore.Restorer;
@@ -19,7 +20,9 @@ import io.mailwarden.state.ArchiveCatalog;
 import io.mailwarden.state.ArchivedLocation;
 import io.mailwarden.state.StateStore;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
@@ -30,22 +33,27 @@ import picocli.CommandLine.Parameters;
 
 /** {@code mailwarden restore}: append archived mail back into an IMAP account. */
 @Command(name = "restore", mixinStandardHelpOptions = true,
-        description = "Append archived messages back into an IMAP account with their flags and internal dates, into"
+        description = "Append archived messages (or those of an export or mbox/Maildir/.eml files) back into an IMAP account with their flags and internal dates, into"
                 + " their folders (created when missing) or one chosen folder. A message the folder already holds (same"
                 + " Message-ID and content) is not appended again, so an interrupted restore is simply run again.",
         footer = {"", "Examples:", "  mailwarden restore --account sales --dry-run",
             "  mailwarden restore --account sales --folder INBOX 'after:2026-01-01'",
             "  mailwarden restore --account new --from-account old --to-folder 'Restored' 'from:vendor.example'",
+            "  mailwarden restore --account sales --from /backups/sales-2026.mbox --to-folder 'Imported'",
             "", "Exit codes: 0 every message restored or already there, 1 a message failed or the restore stopped"
-                    + " (run it again), 2 wrong usage."})
+                    + " (run it again), 2 wrong usage, 3 --from cannot be read."})
 public class RestoreCommand extends ArchiveCommand {
 
     @Option(names = "--account", required = true, paramLabel = "NAME", description = "The account to restore into")
     String account;
 
-    @Option(names = "--from-account", paramLabel = "NAME",
-            description = "Restore the archive of this account (default: the --account's own)")
+    @Option(names = "--from-account", paramLabel = "NAME", description = "Restore the archive of this account (default:"
+            + " the --account's own); with --from, only this account's messages of a mailwarden export")
     String fromAccount;
+
+    @Option(names = "--from", paramLabel = "PATH", description = "Restore the messages of these files instead of the"
+            + " archive: a mailwarden export, an mbox file or a directory of them, a Maildir (++) tree, .eml files")
+    Path from;
 
     @Option(names = "--folder", paramLabel = "FOLDER", description = "Only messages archived from this folder (into it)")
     String folder;
@@ -78,9 +86,26 @@ public class RestoreCommand extends ArchiveCommand {
                     + " --to-folder F puts every selected message into F");
             return 2;
         }
+        if (from != null && !query.isEmpty()) {
+            err().println("a QUERY searches the archive; with --from every message of the files is restored (narrow it"
+                    + " with --folder)");
+            return 2;
+        }
         List<Account> accounts = accounts(account);
         if (accounts == null) {
             return 1;
+        }
+        if (from != null) {
+            MessageSource files;
+            try {
+                files = Formats.open(from);
+            } catch (IOException e) {
+                err().println("--from " + e.getMessage());
+                return 3;
+            }
+            try (MessageSource source = fromAccount == null ? files : ofAccount(files, fromAccount)) {
+                return restore(accounts.get(0), source);
+            }
         }
         Predicate<ArchivedLocation> places;
         try {
@@ -112,6 +137,25 @@ public class RestoreCommand extends ArchiveCommand {
         }
         Set<String> ids = search.ids(String.join(" ", query));
         return places.and(l -> ids.contains(l.id()));
+    }
+
+    /** The messages of {@code source} from {@code account}'s archive. */
+    private static MessageSource ofAccount(MessageSource source, String account) {
+        return new MessageSource() {
+            @Override
+            public void forEach(Sink sink) throws IOException {
+                source.forEach(m -> {
+                    if (m.account().equals(account)) {
+                        sink.accept(m);
+                    }
+                });
+            }
+
+            @Override
+            public void close() throws IOException {
+                source.close();
+            }
+        };
     }
 
     private int restore(Account a, MessageSource source) throws Exception {

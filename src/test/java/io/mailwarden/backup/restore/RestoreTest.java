@@ -14,8 +14,12 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import io.mailwarden.account.Account;
 import io.mailwarden.account.Provider;
 import io.mailwarden.backup.BackupMessage;
+import io.mailwarden.backup.MessageSource;
+import io.mailwarden.backup.format.Formats;
 import io.mailwarden.state.ContentHash;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +27,7 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Restoring into GreenMail: what lands where, with which flags and dates, and that nothing lands twice. */
 class RestoreTest {
@@ -178,6 +183,27 @@ class RestoreTest {
             assertThat(h.text()).contains("line one\r\nline two");
             assertThat(h.internalDate()).as("the Date header, lacking an internal date").isEqualTo(MARCH);
         });
+    }
+
+    @Test
+    void mboxFileIsRestoredIntoTheFolderNamedAfterItOnce(@TempDir Path dir) throws Exception {
+        String one = new String(mail("<mbox1@example.cn>", "mbox 一", "first"), StandardCharsets.UTF_8);
+        String two = new String(mail("<mbox2@example.cn>", "mbox 二", "second"), StandardCharsets.UTF_8);
+        Path mbox = Files.writeString(dir.resolve("工作.mbox"), ("From li.si@example.cn Mon Mar  2 01:15:00 2026\n" + one
+                + "\nFrom li.si@example.cn Mon Mar  2 01:16:00 2026\n" + two + "\n").replace("\r\n", "\n"));
+
+        RestoreReport first;
+        try (MessageSource source = Formats.open(mbox)) {
+            first = restore(account, intoTheirFolders(), source);
+        }
+        RestoreReport again;
+        try (MessageSource source = Formats.open(mbox)) {
+            again = restore(account, intoTheirFolders(), source);
+        }
+
+        assertThat(first.appended()).isEqualTo(2);
+        assertThat(again.present()).isEqualTo(2);
+        assertThat(held("工作")).hasSize(2).allSatisfy(h -> assertThat(h.text()).contains("\r\n\r\n"));
     }
 
     @Test
