@@ -11,22 +11,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . bin/lib/java-home.sh
 . bench/lib/dovecot.sh
+. bench/lib/classpath.sh
 MVN_OFFLINE=${MVN_OFFLINE--o}
 user=bench
 password=bench-$RANDOM$RANDOM
-
-# --- build: the test classes (the bench is a test source root) and the test classpath
-bench_class=target/test-classes/io/mailwarden/bench/RestoreBench.class
-if [ ! -f "$bench_class" ] || [ -n "$(find src/main bench/src pom.xml -newer "$bench_class" -type f -print -quit 2>/dev/null)" ]; then
-  echo "building the test classes..." >&2
-  ./mvnw -B -q $MVN_OFFLINE test-compile >&2
-fi
-cp_file=target/bench-classpath.txt
-if [ ! -s "$cp_file" ] || [ pom.xml -nt "$cp_file" ]; then
-  ./mvnw -B -q $MVN_OFFLINE dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file" >&2 \
-    || ./mvnw -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file" >&2
-fi
-cp="target/classes:target/test-classes:$(cat "$cp_file")"
 
 dovecot_available || { echo "Dovecot is needed (Debian package dovecot-imapd)" >&2; exit 1; }
 tmp=$(mktemp -d /tmp/mailwarden-restore.XXXXXX)
@@ -37,6 +25,7 @@ cleanup() {
   if [ "${BENCH_KEEP:-}" = 1 ]; then echo "kept $tmp" >&2; else rm -rf "$tmp"; fi
 }
 trap cleanup EXIT
+cp=$(bench_classpath io.mailwarden.bench.RestoreBench "$tmp/classes")
 
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 port=$(free_port)

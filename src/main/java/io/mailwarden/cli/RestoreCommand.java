@@ -25,7 +25,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Predicate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -125,18 +124,8 @@ public class RestoreCommand extends ArchiveCommand {
 
     /** The archived places to restore: the source account's, in the folder, matching the query; null after an error. */
     private Predicate<ArchivedLocation> places() {
-        String from = fromAccount == null ? account : fromAccount;
-        Predicate<ArchivedLocation> places = l -> l.account().equals(from) && Restorer.selected(l.folder(), folder);
-        if (query.isEmpty()) {
-            return places;
-        }
-        if (!search.indexExists()) {
-            err().println("no index at " + search.indexPath() + ": a query needs the search index (run 'mailwarden"
-                    + " reindex'), or restore without one");
-            return null;
-        }
-        Set<String> ids = search.ids(String.join(" ", query));
-        return places.and(l -> ids.contains(l.id()));
+        String of = fromAccount == null ? account : fromAccount;
+        return matching(l -> l.account().equals(of) && Restorer.selected(l.folder(), folder), query, search);
     }
 
     /** The messages of {@code source} from {@code account}'s archive. */
