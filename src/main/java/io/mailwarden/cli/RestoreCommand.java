@@ -32,8 +32,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code mailwarden restore}: append archived mail back into an IMAP account. */
 @Command(name = "restore", mixinStandardHelpOptions = true,
-        description = "Append archived messages (or those of an export or mbox/Maildir/.eml files) back into an IMAP account with their flags and internal dates, into"
-                + " their folders (created when missing) or one chosen folder. A message the folder already holds (same"
+        description = "Append archived messages (or those of an export or mbox/Maildir/.eml files) back into an IMAP"
+                + " account with their flags and internal dates, into their folders (created when missing) or one chosen"
+                + " folder. A message the folder already holds (same"
                 + " Message-ID and content) is not appended again, so an interrupted restore is simply run again.",
         footer = {"", "Examples:", "  mailwarden restore --account sales --dry-run",
             "  mailwarden restore --account sales --folder INBOX 'after:2026-01-01'",

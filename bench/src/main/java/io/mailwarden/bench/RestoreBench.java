@@ -33,10 +33,11 @@ import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
 
 /**
- * Restore throughput into a real IMAP server, side by side with a plain APPEND loop of the same messages
- * to the same server (Angus {@code IMAPFolder.appendMessages}, one message a call, with the same flags and
- * internal dates), each into an empty folder of its own, in alternating rounds; then a rerun of the restore
- * into a folder that already holds everything. See bench/README.md.
+ * Restore throughput into a real IMAP server, side by side with two plain APPEND loops of the same messages
+ * to the same server, with the same flags and internal dates (Angus {@code IMAPFolder.appendMessages}, one
+ * message a call, as a Java client would; and {@link RawAppend}, bare APPEND commands on a socket, the
+ * server's own pace), each into an empty folder of its own, in rounds; then a rerun of the restore into a
+ * folder that already holds everything. See bench/README.md.
  *
  * <p>Usage: {@code RestoreBench PORT USER PASSWORD}, with {@code -Dbench.messages=N} (5000),
  * {@code -Dbench.rounds=N} (2), {@code -Dbench.seed=N} (7).
@@ -65,21 +66,26 @@ public final class RestoreBench {
             parsed.add(mime(session, m));
         }
         double bestLoop = 0;
+        double bestRaw = 0;
         double bestRestore = 0;
         for (int r = 1; r <= rounds; r++) {
             String reference = "Reference-" + r;
             double loop = rate(n, () -> appendLoop(session, port, user, password, reference, parsed));
+            String raw = "Raw-" + r;
+            double rawLoop = rate(n, () -> RawAppend.loop(port, user, password, raw, corpus));
             String restored = "Restored-" + r;
             double restore = rate(n, () -> check(restore(account, restored, corpus), n, 0));
-            System.out.printf(Locale.ROOT, "round %d: plain APPEND loop %.0f messages/s (%.2f MB/s), restore %.0f "
-                    + "messages/s (%.2f MB/s), ratio %.2f%n", r, loop, loop * bytes / n / 1e6, restore,
-                    restore * bytes / n / 1e6, restore / loop);
+            System.out.printf(Locale.ROOT, "round %d: Angus APPEND loop %.0f messages/s, raw APPEND loop %.0f, restore %.0f"
+                    + " (%.2f MB/s): restore / Angus %.2f, restore / raw %.2f%n", r, loop, rawLoop, restore,
+                    restore * bytes / n / 1e6, restore / loop, restore / rawLoop);
             bestLoop = Math.max(bestLoop, loop);
+            bestRaw = Math.max(bestRaw, rawLoop);
             bestRestore = Math.max(bestRestore, restore);
         }
         double rerun = rate(n, () -> check(restore(account, "Restored-1", corpus), 0, n));
-        System.out.printf(Locale.ROOT, "best: plain APPEND loop %.0f messages/s, restore %.0f messages/s, ratio %.2f%n",
-                bestLoop, bestRestore, bestRestore / bestLoop);
+        System.out.printf(Locale.ROOT, "best: Angus APPEND loop %.0f messages/s, raw APPEND loop %.0f, restore %.0f:"
+                + " restore / Angus %.2f, restore / raw %.2f%n", bestLoop, bestRaw, bestRestore, bestRestore / bestLoop,
+                bestRestore / bestRaw);
         System.out.printf(Locale.ROOT, "rerun into a folder holding all %d: %.0f messages/s checked, none appended%n", n,
                 rerun);
     }

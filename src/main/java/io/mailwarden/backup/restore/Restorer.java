@@ -25,8 +25,8 @@ import java.util.function.Consumer;
  * listed once for the run (created when missing), the hashes its candidates need are read in a few
  * fetches, then each message is appended or counted as there. A refused message is counted and the rest
  * go on; a lost connection is retried (the appender reconnects with back-off) after looking at the
- * folders again, since the message in flight may have landed; after {@value #ATTEMPTS} losses in a row
- * the restore stops, and running it again completes it.
+ * folders again, since the message in flight may have landed; after {@value #ATTEMPTS} losses with no
+ * message done in between the restore stops, and running it again completes it.
  */
 public final class Restorer {
 
@@ -109,14 +109,17 @@ public final class Restorer {
     /** The chunk, retried from the message that was in flight when the connection was lost. */
     private void flush(List<Restoring> chunk) throws RestoreException {
         int[] next = {0};
-        for (int attempt = 1;; attempt++) {
+        int losses = 0;
+        while (true) {
+            int from = next[0];
             try {
                 restore(chunk, next);
                 return;
             } catch (MailboxException e) {
-                if (e.kind() != Kind.TRANSIENT || attempt == ATTEMPTS) {
-                    throw new RestoreException("restore stopped: " + e.getMessage() + (attempt > 1 ? " (after "
-                            + attempt + " attempts)" : "") + ". Run it again: what is already restored is not appended twice.",
+                losses = next[0] > from ? 1 : losses + 1;
+                if (e.kind() != Kind.TRANSIENT || losses == ATTEMPTS) {
+                    throw new RestoreException("restore stopped: " + e.getMessage() + (losses > 1 ? " (" + losses
+                            + " times in a row)" : "") + ". Run it again: what is already restored is not appended twice.",
                             tally.report(options.dryRun()), e);
                 }
                 folders.clear(); // the message in flight may have landed: look at the folders again
@@ -201,17 +204,15 @@ public final class Restorer {
         if (f != null || refusedFolders.containsKey(folder)) {
             return f;
         }
+        // a refused login here stops the restore; a folder the server will not create fails only its messages
+        String server = target.serverName(folder);
+        boolean exists = target.exists(server);
+        Contents contents;
         try {
-            String server = target.serverName(folder);
-            boolean exists = target.exists(server);
             if (!exists && !options.dryRun()) {
                 target.create(server);
             }
-            Contents contents = exists || !options.dryRun() ? target.contents(server) : new Contents(List.of(), true, Set.of());
-            f = new FolderIndex(server, exists, contents);
-            tally.folder(folder, server, !exists);
-            folders.put(folder, f);
-            return f;
+            contents = exists || !options.dryRun() ? target.contents(server) : new Contents(List.of(), true, Set.of());
         } catch (MailboxException e) {
             if (e.kind() == Kind.TRANSIENT) {
                 throw e;
@@ -219,5 +220,9 @@ public final class Restorer {
             refusedFolders.put(folder, e.getMessage());
             return null;
         }
+        f = new FolderIndex(server, exists, contents);
+        tally.folder(folder, server, !exists);
+        folders.put(folder, f);
+        return f;
     }
 }

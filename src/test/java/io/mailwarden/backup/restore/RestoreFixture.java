@@ -67,8 +67,8 @@ final class RestoreFixture {
     static byte[] mail(String messageId, String subject, String body) {
         String s = (messageId == null ? "" : "Message-ID: " + messageId + "\r\n")
                 + "From: Li Si <li.si@example.cn>\r\nTo: zhang.san@example.cn\r\n"
-                + "Subject: =?UTF-8?B?" + java.util.Base64.getEncoder().encodeToString(subject.getBytes(StandardCharsets.UTF_8))
-                + "?=\r\nDate: Mon, 2 Mar 2026 09:15:00 +0800\r\nMIME-Version: 1.0\r\n"
+                + "Subject: =?UTF-8?B?"
+                + java.util.Base64.getEncoder().encodeToString(subject.getBytes(StandardCharsets.UTF_8)) + "?=\r\nDate: Mon, 2 Mar 2026 09:15:00 +0800\r\nMIME-Version: 1.0\r\n"
                 + "Content-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n" + body + "\r\n";
         return s.getBytes(StandardCharsets.UTF_8);
     }
