@@ -166,7 +166,7 @@ public class RestoreCommand extends ArchiveCommand {
         return report.ok() ? 0 : 1;
     }
 
-    static void print(Account a, RestoreReport r, PrintWriter out) {
+    private static void print(Account a, RestoreReport r, PrintWriter out) {
         String appended = r.dryRun() ? "to append" : "appended";
         for (RestoreReport.Folder f : r.folders()) {
             out.printf("  %s%s: %d %s, %d already there, %d failed%s%n", f.serverName(),

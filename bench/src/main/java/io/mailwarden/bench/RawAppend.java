@@ -21,8 +21,12 @@ final class RawAppend {
     private RawAppend() {
     }
 
-    static void loop(int port, String user, String password, String folder, List<BackupMessage> messages)
-            throws IOException {
+    /**
+     * Appends every message to a new {@code folder}; {@code selected}: with that folder SELECTed first (a
+     * server such as Dovecot then keeps it open between APPENDs instead of opening it for each).
+     */
+    static void loop(int port, String user, String password, String folder, boolean selected,
+            List<BackupMessage> messages) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setTcpNoDelay(true);
             InputStream in = new BufferedInputStream(socket.getInputStream());
@@ -30,6 +34,9 @@ final class RawAppend {
             line(in); // greeting
             command(in, out, "l LOGIN \"" + user + "\" \"" + password + "\"", "l");
             command(in, out, "c CREATE \"" + folder + "\"", "c");
+            if (selected) {
+                command(in, out, "s SELECT \"" + folder + "\"", "s");
+            }
             int tag = 0;
             for (BackupMessage m : messages) {
                 String t = "a" + tag++;
