@@ -129,7 +129,7 @@ mbsync_round
 
 # --- mailwarden: the backfill of the same folders into a fresh archive, in a JVM capped at $heap
 echo "mailwarden backfill (-Xmx$heap), load $(load):" >&2
-"$JAVA_HOME/bin/java" -Xmx"$heap" --enable-native-access=ALL-UNNAMED ${BENCH_JAVA_OPTS:-} "$@" -cp "$cp" io.mailwarden.bench.BackfillBench \
+"$JAVA_HOME/bin/java" -Xmx"$heap" --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector ${BENCH_JAVA_OPTS:-} "$@" -cp "$cp" io.mailwarden.bench.BackfillBench \
   run "$port" "$user" "$password" "$tmp/archive" > "$tmp/mailwarden.out"
 
 # mbsync's time is the mean of a round before and a round after the backfill, as the load drifts

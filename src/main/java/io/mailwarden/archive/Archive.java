@@ -119,6 +119,11 @@ public final class Archive {
         indexer.markDeletedOnServer(place.id());
     }
 
+    /** A backfill batch of {@code folder}, recorded in the catalog at once (see {@link ArchiveBatch}). */
+    ArchiveBatch batch(ArchiveBatch.Folder folder) {
+        return new ArchiveBatch(store, catalog, indexer, clock, folder);
+    }
+
     public RawStore store() {
         return store;
     }
@@ -127,7 +132,7 @@ public final class Archive {
         return catalog;
     }
 
-    private static Set<String> flags(MessageArrived m) {
+    static Set<String> flags(MessageArrived m) {
         Set<String> all = new HashSet<>(m.flags());
         all.addAll(m.keywords());
         return all;

@@ -1,12 +1,10 @@
 package io.mailwarden.archive;
 
-import io.mailwarden.imap.FolderReader;
-import io.mailwarden.imap.ImapConnector;
-import io.mailwarden.imap.ImapException;
+import io.mailwarden.message.FolderSource;
+import io.mailwarden.message.MailboxException;
 import io.mailwarden.message.MessageArrived;
 import io.mailwarden.state.ArchiveCatalog;
 import io.mailwarden.state.Checkpoint;
-import jakarta.mail.MessagingException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -68,22 +66,22 @@ public final class Backfill {
         this.stop = stop;
     }
 
-    /** Runs over the folders of {@code connector}'s account that {@code globs} name and {@code only} accepts. */
-    public Result run(ImapConnector connector, List<String> globs, Predicate<String> only)
-            throws ImapException, MessagingException, IOException, InterruptedException {
-        String account = connector.account().name();
+    /** Runs over the folders of {@code source}'s account that {@code globs} name and {@code only} accepts. */
+    public Result run(FolderSource source, List<String> globs, Predicate<String> only)
+            throws MailboxException, IOException, InterruptedException {
+        String account = source.account();
         Counts counts = new Counts();
         int folders = 0;
         ThreadPoolExecutor workers = (ThreadPoolExecutor) Executors.newFixedThreadPool(options.workers(),
                 Thread.ofPlatform().daemon().name("archive-" + account + "-", 0).factory());
-        try (FolderReader reader = new FolderReader(connector)) {
-            for (String folder : reader.folders(globs, "archive-folders")) {
+        try {
+            for (String folder : source.folders(globs, "archive-folders")) {
                 if (stop.getAsBoolean()) {
                     break;
                 }
                 if (only.test(folder)) {
                     folders++;
-                    folder(reader, account, folder, workers, counts);
+                    folder(source, account, folder, workers, counts);
                 }
             }
         } finally {
@@ -93,10 +91,10 @@ public final class Backfill {
         return new Result(counts.archived.get(), counts.known.get(), counts.bytes.get(), counts.deleted.get(), folders);
     }
 
-    private void folder(FolderReader reader, String account, String folder, ExecutorService workers, Counts counts)
-            throws ImapException, MessagingException, IOException, InterruptedException {
+    private void folder(FolderSource reader, String account, String folder, ExecutorService workers, Counts counts)
+            throws MailboxException, InterruptedException {
         ArchiveCatalog catalog = archive.catalog();
-        FolderReader.Listing listing = reader.list(folder);
+        FolderSource.Listing listing = reader.list(folder);
         retireOldUidValidity(account, listing);
         markDeleted(account, listing, counts);
         long after = catalog.progress(account, folder).filter(p -> p.uidValidity() == listing.uidValidity())
@@ -110,10 +108,11 @@ public final class Backfill {
             }
         }
         progress.folder(account, folder, todo, todoBytes);
+        ArchiveBatch.Folder known = ArchiveBatch.Folder.load(catalog, account, folder, listing.uidValidity());
         Deque<Batch> inFlight = new ArrayDeque<>();
         boolean stopped = false;
         try {
-            read(reader, account, listing, after, workers, counts, inFlight);
+            read(reader, account, listing, after, known, workers, counts, inFlight);
         } catch (Stopped s) {
             stopped = true; // the rest of the folder waits for the next run
         }
@@ -125,8 +124,9 @@ public final class Backfill {
         }
     }
 
-    private void read(FolderReader reader, String account, FolderReader.Listing listing, long after,
-            ExecutorService workers, Counts counts, Deque<Batch> inFlight) throws MessagingException, InterruptedException {
+    private void read(FolderSource reader, String account, FolderSource.Listing listing, long after,
+            ArchiveBatch.Folder known, ExecutorService workers, Counts counts, Deque<Batch> inFlight)
+            throws MailboxException, InterruptedException {
         reader.read(listing, after, options.batchMessages(), options.batchBytes(), batch -> {
             if (stop.getAsBoolean()) {
                 throw new Stopped();
@@ -141,24 +141,25 @@ public final class Backfill {
             while (!inFlight.isEmpty() && inFlight.stream().mapToLong(Batch::bytes).sum() + bytes > budget) {
                 finish(inFlight.poll(), account, listing);
             }
+            ArchiveBatch archiving = archive.batch(known);
             List<Future<?>> done = new ArrayList<>();
             for (MessageArrived m : batch) {
                 done.add(workers.submit(() -> {
-                    boolean added = archive.archive(m, List.of());
+                    boolean added = archiving.add(m);
                     (added ? counts.archived : counts.known).incrementAndGet();
                     counts.bytes.addAndGet(m.raw().length);
                     progress.message(m.raw().length);
                     return null;
                 }));
             }
-            inFlight.add(new Batch(batch.getLast().ref().uid(), bytes, done));
+            inFlight.add(new Batch(batch.getLast().ref().uid(), bytes, archiving, done));
             while (inFlight.size() > 2 || bytes > budget && !inFlight.isEmpty()) { // two batches ahead at most
                 finish(inFlight.poll(), account, listing);
             }
         });
     }
 
-    private void finish(Batch b, String account, FolderReader.Listing listing) throws InterruptedException {
+    private void finish(Batch b, String account, FolderSource.Listing listing) throws InterruptedException {
         for (Future<?> f : b.done()) {
             try {
                 f.get();
@@ -168,14 +169,14 @@ public final class Backfill {
                         + cause.getMessage(), cause);
             }
         }
-        archive.catalog().saveProgress(account, listing.folder(), listing.uidValidity(), b.lastUid());
+        b.archiving().commit(b.lastUid());
     }
 
     /**
      * After a UIDVALIDITY change the folder's messages are read again under their new UIDs (their bytes are
      * stored already); the places under the old UIDVALIDITY are retired as moved, so nothing is found twice.
      */
-    private void retireOldUidValidity(String account, FolderReader.Listing listing) {
+    private void retireOldUidValidity(String account, FolderSource.Listing listing) {
         List<String> old = archive.catalog().presentUnderOtherUidValidity(account, listing.folder(), listing.uidValidity());
         if (!old.isEmpty()) {
             LOG.infof("archive: %s/%s: UIDVALIDITY is now %d; %d place(s) under the old one are re-read under their"
@@ -185,7 +186,7 @@ public final class Backfill {
     }
 
     /** Places archived as present whose UID the server no longer lists are marked deleted (and kept). */
-    private void markDeleted(String account, FolderReader.Listing listing, Counts counts) {
+    private void markDeleted(String account, FolderSource.Listing listing, Counts counts) {
         Set<Long> known = archive.catalog().presentUids(account, listing.folder(), listing.uidValidity());
         Arrays.stream(listing.uids()).forEach(known::remove);
         for (long uid : known) {
@@ -200,7 +201,7 @@ public final class Backfill {
         }
     }
 
-    private record Batch(long lastUid, long bytes, List<Future<?>> done) {
+    private record Batch(long lastUid, long bytes, ArchiveBatch archiving, List<Future<?>> done) {
     }
 
     /** Thrown out of a batch when the run is asked to stop. */

@@ -1,10 +1,8 @@
 package io.mailwarden.archive;
 
-import io.mailwarden.imap.FolderReader;
-import io.mailwarden.imap.ImapConnector;
-import io.mailwarden.imap.ImapException;
+import io.mailwarden.message.FolderSource;
+import io.mailwarden.message.MailboxException;
 import io.mailwarden.state.ArchiveCatalog;
-import jakarta.mail.MessagingException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -25,21 +23,19 @@ public final class ServerCheck {
         this.catalog = catalog;
     }
 
-    public List<FolderDiff> compare(ImapConnector connector, List<String> globs) throws ImapException, MessagingException {
-        String account = connector.account().name();
+    public List<FolderDiff> compare(FolderSource reader, List<String> globs) throws MailboxException {
+        String account = reader.account();
         List<FolderDiff> out = new ArrayList<>();
-        try (FolderReader reader = new FolderReader(connector)) {
-            for (String folder : reader.folders(globs, "archive-folders")) {
-                FolderReader.Listing l = reader.list(folder);
-                Set<Long> archived = catalog.presentUids(account, folder, l.uidValidity());
-                List<Long> missing = new ArrayList<>();
-                for (long uid : l.uids()) {
-                    if (!archived.remove(uid)) {
-                        missing.add(uid);
-                    }
+        for (String folder : reader.folders(globs, "archive-folders")) {
+            FolderSource.Listing l = reader.list(folder);
+            Set<Long> archived = catalog.presentUids(account, folder, l.uidValidity());
+            List<Long> missing = new ArrayList<>();
+            for (long uid : l.uids()) {
+                if (!archived.remove(uid)) {
+                    missing.add(uid);
                 }
-                out.add(new FolderDiff(account, folder, l.uids().length, missing, archived.stream().sorted().toList()));
             }
+            out.add(new FolderDiff(account, folder, l.uids().length, missing, archived.stream().sorted().toList()));
         }
         return out;
     }

@@ -4,6 +4,7 @@ import io.mailwarden.account.Account;
 import io.mailwarden.archive.ArchiveService;
 import io.mailwarden.archive.Backfill;
 import io.mailwarden.archive.ProgressMeter;
+import io.mailwarden.imap.FolderReader;
 import io.mailwarden.imap.ImapConnector;
 import io.mailwarden.imap.LoginBudget;
 import io.mailwarden.rules.match.Glob;
@@ -36,9 +37,9 @@ public class BackfillCommand extends ArchiveCommand {
             Backfill backfill = new Backfill(opened.archive(), options, meter);
             int failed = 0;
             for (Account a : accounts) {
-                try {
-                    Backfill.Result r = backfill.run(new ImapConnector(a, LoginBudget.forAccount(a, Clock.systemUTC())),
-                            a.archiveFolders(), only);
+                try (FolderReader reader = new FolderReader(new ImapConnector(a, LoginBudget.forAccount(a,
+                        Clock.systemUTC())))) {
+                    Backfill.Result r = backfill.run(reader, a.archiveFolders(), only);
                     out.printf("%s: %d folder(s), %d message(s) archived, %d already archived, %.1f MB, %d gone from"
                             + " the server%n", a.name(), r.folders(), r.archived(), r.known(), r.bytes() / 1e6, r.deleted());
                 } catch (Exception e) {

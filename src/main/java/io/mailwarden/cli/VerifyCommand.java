@@ -3,6 +3,7 @@ package io.mailwarden.cli;
 import io.mailwarden.account.Account;
 import io.mailwarden.archive.ArchiveCheck;
 import io.mailwarden.archive.ServerCheck;
+import io.mailwarden.imap.FolderReader;
 import io.mailwarden.imap.ImapConnector;
 import io.mailwarden.imap.LoginBudget;
 import java.io.PrintWriter;
@@ -63,9 +64,9 @@ public class VerifyCommand extends ArchiveCommand {
         int bad = 0;
         ServerCheck check = new ServerCheck(catalog);
         for (Account a : accounts) {
-            try {
-                for (ServerCheck.FolderDiff d : check.compare(new ImapConnector(a, LoginBudget.forAccount(a,
-                        Clock.systemUTC())), a.archiveFolders())) {
+            try (FolderReader reader = new FolderReader(new ImapConnector(a, LoginBudget.forAccount(a,
+                    Clock.systemUTC())))) {
+                for (ServerCheck.FolderDiff d : check.compare(reader, a.archiveFolders())) {
                     out.printf("%s/%s: %d on the server%s%n", d.account(), d.folder(), d.onServer(), d.ok() ? ", all archived"
                             : ", " + d.notArchived().size() + " not archived " + sample(d.notArchived()) + ", "
                                     + d.goneFromServer().size() + " archived but gone from the server "

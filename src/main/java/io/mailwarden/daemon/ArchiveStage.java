@@ -6,6 +6,7 @@ import io.mailwarden.archive.Archive;
 import io.mailwarden.archive.Backfill;
 import io.mailwarden.archive.ProgressMeter;
 import io.mailwarden.archive.Workers;
+import io.mailwarden.imap.FolderReader;
 import io.mailwarden.imap.ImapConnector;
 import io.mailwarden.imap.LoginBudget;
 import io.mailwarden.schedule.ScheduledJobs;
@@ -83,8 +84,8 @@ final class ArchiveStage implements HandledSink, AutoCloseable {
     private void sync(Account account, LoginBudget budget, BooleanSupplier closed) {
         Backfill backfill = new Backfill(archive, settings.backfill(), new ProgressMeter("archive " + account.name(), null),
                 closed);
-        try {
-            Backfill.Result r = backfill.run(new ImapConnector(account, budget), account.archiveFolders(), f -> true);
+        try (FolderReader reader = new FolderReader(new ImapConnector(account, budget))) {
+            Backfill.Result r = backfill.run(reader, account.archiveFolders(), f -> true);
             if (r.archived() > 0 || r.deleted() > 0) {
                 LOG.infof("archive: %s: %d message(s) archived, %d gone from the server", account.name(), r.archived(),
                         r.deleted());

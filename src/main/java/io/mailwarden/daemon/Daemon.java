@@ -2,6 +2,7 @@ package io.mailwarden.daemon;
 
 import io.mailwarden.account.Account;
 import io.mailwarden.actions.PlanExecutor;
+import io.mailwarden.backup.snapshot.SnapshotJob;
 import io.mailwarden.imap.LoginBudget;
 import io.mailwarden.imap.Supervisor;
 import io.mailwarden.imap.WatchState;
@@ -31,7 +32,7 @@ import java.util.function.UnaryOperator;
 /**
  * The running daemon: the state store migrated, the rules loaded and hot-reloaded, a watcher per
  * idled folder, a poll job per account with polled folders, a job per scheduled rule, the outbox's sender,
- * and the archive (handled mail, and a sync job per account). {@link #start} fails fast (before any
+ * the archive (handled mail, and a sync job per account) and the scheduled snapshot. {@link #start} fails fast (before any
  * watcher) when the rules do not load.
  */
 public final class Daemon implements AutoCloseable {
@@ -60,26 +61,38 @@ public final class Daemon implements AutoCloseable {
      *
      * @param maxMessagesPerSecond at most this many messages evaluated per second by each scheduled rule's run
      * @param outbound how replies and forwards are sent
+     * @param backup the scheduled snapshot, or null
      */
     public record Options(Path rulesDir, Path pluginsDir, boolean dryRun, Duration backoffBase, double maxMessagesPerSecond,
-            OutboundSettings outbound, Archiving archiving) {
+            OutboundSettings outbound, Archiving archiving, SnapshotJob backup) {
 
         /** With the default rate of scheduled runs (50 messages a second), the default outbound settings, no archive. */
         public Options(Path rulesDir, Path pluginsDir, boolean dryRun, Duration backoffBase) {
             this(rulesDir, pluginsDir, dryRun, backoffBase, 50, OutboundSettings.defaults(), null);
         }
 
+        /** Without scheduled snapshots. */
+        public Options(Path rulesDir, Path pluginsDir, boolean dryRun, Duration backoffBase, double maxMessagesPerSecond,
+                OutboundSettings outbound, Archiving archiving) {
+            this(rulesDir, pluginsDir, dryRun, backoffBase, maxMessagesPerSecond, outbound, archiving, null);
+        }
+
         public Options withMaxMessagesPerSecond(double perSecond) {
-            return new Options(rulesDir, pluginsDir, dryRun, backoffBase, perSecond, outbound, archiving);
+            return new Options(rulesDir, pluginsDir, dryRun, backoffBase, perSecond, outbound, archiving, backup);
         }
 
         public Options withOutbound(OutboundSettings settings) {
-            return new Options(rulesDir, pluginsDir, dryRun, backoffBase, maxMessagesPerSecond, settings, archiving);
+            return new Options(rulesDir, pluginsDir, dryRun, backoffBase, maxMessagesPerSecond, settings, archiving, backup);
         }
 
         /** Archives the accounts' archived folders (null: no archive). */
         public Options withArchiving(Archiving a) {
-            return new Options(rulesDir, pluginsDir, dryRun, backoffBase, maxMessagesPerSecond, outbound, a);
+            return new Options(rulesDir, pluginsDir, dryRun, backoffBase, maxMessagesPerSecond, outbound, a, backup);
+        }
+
+        /** Takes snapshots of the data directory on the job's schedule (null: none). */
+        public Options withBackup(SnapshotJob job) {
+            return new Options(rulesDir, pluginsDir, dryRun, backoffBase, maxMessagesPerSecond, outbound, archiving, job);
         }
     }
 
@@ -142,7 +155,7 @@ public final class Daemon implements AutoCloseable {
         if (archive != null) {
             archive.schedule(jobs, accounts, budget);
         }
-        scheduled.start(accounts, budget, handler, bodyNeed, watchState);
+        scheduled.start(accounts, budget, handler, bodyNeed, watchState, options.backup());
         if (!options.dryRun()) { // a dry run sends nothing, not even mail an earlier run left in the outbox
             sender.start();
         }

@@ -4,6 +4,8 @@ import io.mailwarden.account.Account;
 import io.mailwarden.archive.ArchiveService;
 import io.mailwarden.archive.Backfill;
 import io.mailwarden.archive.index.IndexException;
+import io.mailwarden.backup.snapshot.SnapshotJob;
+import io.mailwarden.backup.snapshot.SnapshotService;
 import io.mailwarden.outbound.OutboundConfig;
 import io.mailwarden.outbound.OutboundSettings;
 import io.mailwarden.rules.RuleLoaderFactory;
@@ -15,7 +17,10 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 
-/** Starts daemons with the application's rules machinery and state store (for {@code run} and {@code demo}). */
+/**
+ * Starts daemons with the application's rules machinery, state store, archive and scheduled snapshots (for
+ * {@code run} and {@code demo}).
+ */
 @ApplicationScoped
 public class DaemonLauncher {
 
@@ -26,12 +31,14 @@ public class DaemonLauncher {
     private final ScheduleConfig schedule;
     private final OutboundConfig outbound;
     private final ArchiveService archives;
+    private final SnapshotService snapshots;
     private volatile Daemon running;
     private volatile ArchiveService.Opened archive;
 
     public DaemonLauncher(RuleLoaderFactory loaders, RuleEngine engine, Stores stores, QuarkusJobScheduler scheduler,
-            ScheduleConfig schedule, OutboundConfig outbound, ArchiveService archives) {
+            ScheduleConfig schedule, OutboundConfig outbound, ArchiveService archives, SnapshotService snapshots) {
         this.archives = archives;
+        this.snapshots = snapshots;
         this.loaders = loaders;
         this.outbound = outbound;
         this.scheduler = scheduler;
@@ -41,11 +48,20 @@ public class DaemonLauncher {
     }
 
     public Daemon start(List<Account> accounts, Daemon.Options options) throws Daemon.StartFailure {
+        SnapshotJob backup;
+        try {
+            backup = snapshots.job(() -> {
+                ArchiveService.Opened open = archive;
+                return open == null ? null : open.index();
+            });
+        } catch (IllegalArgumentException e) {
+            throw new Daemon.StartFailure("backup: " + e.getMessage());
+        }
         Archiving archiving = archives.config().enabled() ? openArchive() : null;
         try {
             running = Daemon.start(accounts, options.withMaxMessagesPerSecond(schedule.maxMessagesPerSecond())
-                    .withOutbound(OutboundSettings.from(outbound)).withArchiving(archiving), loaders, engine, stores,
-                    scheduler, Clock.systemUTC());
+                    .withOutbound(OutboundSettings.from(outbound)).withArchiving(archiving).withBackup(backup), loaders,
+                    engine, stores, scheduler, Clock.systemUTC());
         } catch (Daemon.StartFailure | RuntimeException e) {
             if (archiving != null) {
                 archiving.release().run();

@@ -1,6 +1,7 @@
 package io.mailwarden.daemon;
 
 import io.mailwarden.account.Account;
+import io.mailwarden.backup.snapshot.SnapshotJob;
 import io.mailwarden.imap.FolderPoller;
 import io.mailwarden.imap.ImapConnector;
 import io.mailwarden.imap.ImapException;
@@ -20,12 +21,14 @@ import org.jboss.logging.Logger;
 
 /**
  * The daemon's scheduled jobs: one poll job per account with poll-folders (every poll-interval) and one
- * cron job per enabled rule with a {@code schedule}, kept in step with the rules in force after reloads.
+ * cron job per enabled rule with a {@code schedule}, kept in step with the rules in force after reloads, and the
+ * scheduled snapshot of the data directory.
  */
 final class ScheduledWork implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger("mailwarden.schedule");
     private static final String RULE_JOB = "rule:";
+    static final String BACKUP_JOB = "backup";
 
     private final ScheduledJobs jobs;
     private final RuleRepository rules;
@@ -38,9 +41,9 @@ final class ScheduledWork implements AutoCloseable {
         this.ruleRun = ruleRun;
     }
 
-    /** Schedules the poll jobs and the scheduled rules, then lets them fire. */
+    /** Schedules the poll jobs, the scheduled rules and the snapshot (null: none), then lets them fire. */
     void start(List<Account> accounts, Function<Account, LoginBudget> budgets, ArrivalHandler handler, BodyNeed bodyNeed,
-            WatchState state) {
+            WatchState state, SnapshotJob backup) {
         for (Account a : accounts) {
             if (a.pollFolders().isEmpty()) {
                 continue;
@@ -49,6 +52,10 @@ final class ScheduledWork implements AutoCloseable {
             LOG.infof("%s: polling %s every %s", a.name(), a.pollFolders(), a.pollInterval());
         }
         syncRules();
+        if (backup != null) {
+            jobs.cron(BACKUP_JOB, backup.cron(), backup.run());
+            LOG.infof("backup: a snapshot of the data directory is taken on the schedule '%s'", backup.cron());
+        }
         jobs.start();
     }
 

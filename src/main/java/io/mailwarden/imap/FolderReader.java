@@ -1,5 +1,7 @@
 package io.mailwarden.imap;
 
+import io.mailwarden.message.FolderSource;
+import io.mailwarden.message.MailboxException;
 import io.mailwarden.message.MessageArrived;
 import io.mailwarden.message.MessageRef;
 import jakarta.mail.Folder;
@@ -8,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.angus.mail.iap.ByteArray;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
 import org.eclipse.angus.mail.imap.protocol.BODY;
@@ -20,33 +23,53 @@ import org.eclipse.angus.mail.imap.protocol.RFC822SIZE;
  * the messages past a UID come in ascending batches of {@code UID FETCH set (UID FLAGS INTERNALDATE
  * BODY.PEEK[])}, each bounded by a count and by bytes so memory stays bounded for any message size.
  */
-public final class FolderReader implements AutoCloseable {
+public final class FolderReader implements FolderSource {
 
-    /** What a folder holds: its UIDVALIDITY and each UID with its size, ascending. */
-    public record Listing(String folder, long uidValidity, long[] uids, long[] sizes) {
-    }
-
-    /** Receives each batch, in UID order. */
-    @FunctionalInterface
-    public interface BatchSink {
-        void accept(List<MessageArrived> batch) throws InterruptedException;
-    }
+    /**
+     * A message bigger than this is fetched in pieces of this size into one array: a whole-message FETCH
+     * holds the message twice at its end (the response buffer and the copy taken out of it).
+     */
+    static final int PIECE = 8 << 20;
 
     private final ImapConnector connector;
+    private final int piece;
     private IMAPStore store;
     private IMAPFolder open;
 
     public FolderReader(ImapConnector connector) {
+        this(connector, PIECE);
+    }
+
+    FolderReader(ImapConnector connector, int piece) {
         this.connector = connector;
+        this.piece = piece;
     }
 
-    /** The account's selectable folders that {@code globs} name (each once, in LIST order). */
-    public List<String> folders(List<String> globs, String key) throws ImapException, MessagingException {
-        return SelectableFolders.matching(store(), connector.account(), globs, key);
+    @Override
+    public String account() {
+        return connector.account().name();
     }
 
-    /** Opens {@code folder} read-only and lists its UIDs and sizes. */
-    public Listing list(String folder) throws ImapException, MessagingException {
+    /** The folders in LIST order. */
+    @Override
+    public List<String> folders(List<String> globs, String key) throws MailboxException {
+        try {
+            return SelectableFolders.matching(store(), connector.account(), globs, key);
+        } catch (ImapException | MessagingException e) {
+            throw failed(e);
+        }
+    }
+
+    @Override
+    public Listing list(String folder) throws MailboxException {
+        try {
+            return listing(folder);
+        } catch (ImapException | MessagingException e) {
+            throw failed(e);
+        }
+    }
+
+    private Listing listing(String folder) throws ImapException, MessagingException {
         if (open != null && open.isOpen()) {
             open.close(false);
         }
@@ -66,13 +89,9 @@ public final class FolderReader implements AutoCloseable {
         return new Listing(folder, uidValidity, uids, sizes);
     }
 
-    /**
-     * Reads the listed messages with a UID above {@code after}, in batches of at most {@code maxCount}
-     * messages and {@code maxBytes} bytes (a bigger message comes alone). Messages expunged since the
-     * listing are skipped. The folder must be the one last {@link #list listed}.
-     */
+    @Override
     public void read(Listing listing, long after, int maxCount, long maxBytes, BatchSink sink)
-            throws MessagingException, InterruptedException {
+            throws MailboxException, InterruptedException {
         int i = 0;
         while (i < listing.uids().length && listing.uids()[i] <= after) {
             i++;
@@ -84,7 +103,15 @@ public final class FolderReader implements AutoCloseable {
                     && (i == start || bytes + listing.sizes()[i] <= maxBytes)) {
                 bytes += listing.sizes()[i++];
             }
-            sink.accept(fetch(listing, Arrays.copyOfRange(listing.uids(), start, i)));
+            List<MessageArrived> batch;
+            try {
+                batch = i - start == 1 && listing.sizes()[start] > piece
+                        ? inPieces(listing, listing.uids()[start], listing.sizes()[start])
+                        : fetch(listing, Arrays.copyOfRange(listing.uids(), start, i));
+            } catch (MessagingException e) {
+                throw failed(e);
+            }
+            sink.accept(batch);
         }
     }
 
@@ -106,9 +133,43 @@ public final class FolderReader implements AutoCloseable {
         return out;
     }
 
+    /** One big message, read {@link #piece} bytes at a time ({@code BODY.PEEK[]<offset.length>}); empty when expunged. */
+    private List<MessageArrived> inPieces(Listing listing, long uid, long size) throws MessagingException {
+        FetchResponse head = ImapMessages.fetch(open, "UID FETCH " + uid + " (UID FLAGS INTERNALDATE)").get(uid);
+        if (head == null) {
+            return List.of();
+        }
+        byte[] raw = new byte[(int) Math.min(size, Integer.MAX_VALUE - 16)];
+        int filled = 0;
+        while (true) {
+            FetchResponse r = ImapMessages.fetch(open, "UID FETCH " + uid + " (UID BODY.PEEK[]<" + filled + "." + piece
+                    + ">)").get(uid);
+            BODY body = r == null ? null : r.getItem(BODY.class);
+            if (body == null) {
+                return List.of();
+            }
+            ByteArray got = body.getByteArray();
+            int n = got.getCount();
+            if (filled + n > raw.length) { // the server's RFC822.SIZE was short
+                raw = Arrays.copyOf(raw, Math.max(filled + n, raw.length + piece));
+            }
+            System.arraycopy(got.getBytes(), got.getStart(), raw, filled, n);
+            filled += n;
+            if (n < piece) {
+                break;
+            }
+        }
+        return List.of(arrived(listing, uid, head, filled == raw.length ? raw : Arrays.copyOf(raw, filled)));
+    }
+
     private MessageArrived arrived(Listing listing, long uid, FetchResponse r, byte[] raw) {
         MessageRef ref = new MessageRef(connector.account().name(), listing.folder(), listing.uidValidity(), uid);
         return ImapMessages.arrived(ref, r, raw, true, false);
+    }
+
+    /** The connection is the problem whatever failed: the next run starts again where this one stopped. */
+    private static MailboxException failed(Exception e) {
+        return new MailboxException(e.getMessage() != null ? e.getMessage() : e.toString(), MailboxException.Kind.TRANSIENT, e);
     }
 
     private IMAPStore store() throws ImapException {

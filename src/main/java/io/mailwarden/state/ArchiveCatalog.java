@@ -9,8 +9,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -36,35 +38,97 @@ public class ArchiveCatalog {
 
     /** Adds the place unless its id is known; returns whether it was added. */
     public boolean add(ArchivedLocation l) {
-        return db.call(() -> "record archived message " + l.contentHash() + " in " + l.account() + "/" + l.folder(), c -> {
-            if (read(c, "id = ?", ps -> ps.setString(1, l.id())).isPresent()) {
-                return false;
+        return db.call(() -> "record archived message " + l.contentHash() + " in " + l.account() + "/" + l.folder(),
+                c -> insert(c, l));
+    }
+
+    /**
+     * Records a backfill batch in one transaction: the new places, the UIDs found for places a rule moved
+     * here, and the folder's progress up to {@code lastUid}. Places known already are left as they are.
+     */
+    public void recordBatch(List<ArchivedLocation> added, List<ArchivedLocation> placed, String account, String folder,
+            long uidValidity, long lastUid) {
+        db.call(() -> "record " + added.size() + " archived messages of " + account + "/" + folder, c -> {
+            for (ArchivedLocation l : added) {
+                insert(c, l);
             }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO archive_location (" + COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                ps.setString(1, l.id());
-                ps.setString(2, l.account());
-                ps.setString(3, l.folder());
-                ps.setLong(4, l.uidValidity());
-                ps.setLong(5, l.uid());
-                ps.setString(6, l.contentHash());
-                ps.setString(7, StateDb.cut(l.messageId(), 998));
-                ps.setLong(8, l.size());
-                ps.setObject(9, l.internalDate() == null ? null : StateDb.timestamp(l.internalDate()));
-                ps.setString(10, StateDb.cut(String.join(" ", l.flags()), 1000));
-                ps.setString(11, StateDb.cut(String.join("\n", l.rules()), 2000));
-                ps.setString(12, l.status().name());
-                ps.setObject(13, StateDb.timestamp(l.archivedAt()));
-                ps.setObject(14, StateDb.timestamp(Instant.now()));
-                ps.executeUpdate();
-                return true;
-            } catch (SQLException e) {
-                if (StateDb.isDuplicateKey(e)) {
-                    return false; // archived by another thread meanwhile (watcher and backfill overlap)
-                }
-                throw e;
+            for (ArchivedLocation l : placed) {
+                updateIn(c, l.id(), "uidvalidity = ?, uid = ?", ps -> {
+                    ps.setLong(1, l.uidValidity());
+                    ps.setLong(2, l.uid());
+                });
             }
+            progressIn(c, account, folder, uidValidity, lastUid);
+            return null;
         });
+    }
+
+    /** Every UID of the folder under {@code uidValidity} that has a place, whatever its status. */
+    public Set<Long> uids(String account, String folder, long uidValidity) {
+        return db.call(() -> "list archived UIDs of " + account + "/" + folder, c -> {
+            Set<Long> out = new HashSet<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT uid FROM archive_location WHERE account = ?"
+                    + " AND folder = ? AND uidvalidity = ?")) {
+                ps.setString(1, account);
+                ps.setString(2, folder);
+                ps.setLong(3, uidValidity);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getLong(1));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** The places rules moved into the folder that wait for their UID there, by content hash. */
+    public Map<String, ArchivedLocation> awaitingUid(String account, String folder) {
+        return db.call(() -> "list messages moved into " + account + "/" + folder, c -> {
+            Map<String, ArchivedLocation> out = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM archive_location"
+                    + " WHERE account = ? AND folder = ? AND uid = 0")) {
+                ps.setString(1, account);
+                ps.setString(2, folder);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ArchivedLocation l = row(rs);
+                        out.put(l.contentHash(), l);
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    private static boolean insert(Connection c, ArchivedLocation l) throws SQLException {
+        if (read(c, "id = ?", ps -> ps.setString(1, l.id())).isPresent()) {
+            return false;
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO archive_location (" + COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, l.id());
+            ps.setString(2, l.account());
+            ps.setString(3, l.folder());
+            ps.setLong(4, l.uidValidity());
+            ps.setLong(5, l.uid());
+            ps.setString(6, l.contentHash());
+            ps.setString(7, StateDb.cut(l.messageId(), 998));
+            ps.setLong(8, l.size());
+            ps.setObject(9, l.internalDate() == null ? null : StateDb.timestamp(l.internalDate()));
+            ps.setString(10, StateDb.cut(String.join(" ", l.flags()), 1000));
+            ps.setString(11, StateDb.cut(String.join("\n", l.rules()), 2000));
+            ps.setString(12, l.status().name());
+            ps.setObject(13, StateDb.timestamp(l.archivedAt()));
+            ps.setObject(14, StateDb.timestamp(Instant.now()));
+            ps.executeUpdate();
+            return true;
+        } catch (SQLException e) {
+            if (StateDb.isDuplicateKey(e)) {
+                return false; // archived by another thread meanwhile (watcher and backfill overlap)
+            }
+            throw e;
+        }
     }
 
     public Optional<ArchivedLocation> find(String id) {
@@ -206,13 +270,18 @@ public class ArchiveCatalog {
     /** Records that every message up to {@code lastUid} under {@code uidValidity} is archived. */
     public void saveProgress(String account, String folder, long uidValidity, long lastUid) {
         db.call(() -> "save the archive progress of " + account + "/" + folder, c -> {
-            if (writeProgress(c, "UPDATE archive_progress SET uidvalidity = ?, last_uid = ?, updated_at = ?"
-                    + " WHERE account = ? AND folder = ?", account, folder, uidValidity, lastUid) == 0) {
-                writeProgress(c, "INSERT INTO archive_progress (uidvalidity, last_uid, updated_at, account, folder)"
-                        + " VALUES (?, ?, ?, ?, ?)", account, folder, uidValidity, lastUid);
-            }
+            progressIn(c, account, folder, uidValidity, lastUid);
             return null;
         });
+    }
+
+    private static void progressIn(Connection c, String account, String folder, long uidValidity, long lastUid)
+            throws SQLException {
+        if (writeProgress(c, "UPDATE archive_progress SET uidvalidity = ?, last_uid = ?, updated_at = ?"
+                + " WHERE account = ? AND folder = ?", account, folder, uidValidity, lastUid) == 0) {
+            writeProgress(c, "INSERT INTO archive_progress (uidvalidity, last_uid, updated_at, account, folder)"
+                    + " VALUES (?, ?, ?, ?, ?)", account, folder, uidValidity, lastUid);
+        }
     }
 
     private static int writeProgress(Connection c, String sql, String account, String folder, long uidValidity,
@@ -257,14 +326,18 @@ public class ArchiveCatalog {
 
     private void update(String id, String set, Binder bind) {
         db.call(() -> "update archived location " + id, c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE archive_location SET " + set
-                    + ", updated_at = CURRENT_TIMESTAMP WHERE id = ?")) {
-                bind.bind(ps);
-                ps.setString(ps.getParameterMetaData().getParameterCount(), id);
-                ps.executeUpdate();
-            }
+            updateIn(c, id, set, bind);
             return null;
         });
+    }
+
+    private static void updateIn(Connection c, String id, String set, Binder bind) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE archive_location SET " + set
+                + ", updated_at = CURRENT_TIMESTAMP WHERE id = ?")) {
+            bind.bind(ps);
+            ps.setString(ps.getParameterMetaData().getParameterCount(), id);
+            ps.executeUpdate();
+        }
     }
 
     private static ArchivedLocation row(ResultSet rs) throws SQLException {

@@ -90,6 +90,23 @@ public class StateDb {
         }
     }
 
+    /**
+     * Writes a transactionally consistent copy of the database to the zip file {@code zip} while it is in use
+     * (H2's online {@code BACKUP TO}); false, writing nothing, when the state store is not an H2 file database.
+     */
+    public boolean backupTo(java.nio.file.Path zip) {
+        return call(() -> "back up the database to " + zip, c -> {
+            String url = c.getMetaData().getURL();
+            if (url == null || !url.startsWith("jdbc:h2:") || url.startsWith("jdbc:h2:mem:")) {
+                return false;
+            }
+            try (var s = c.createStatement()) {
+                s.execute("BACKUP TO '" + zip.toAbsolutePath().toString().replace("'", "''") + "'");
+            }
+            return true;
+        });
+    }
+
     private static void rollback(Connection c, Throwable cause) {
         try {
             c.rollback();

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mailwarden.archive.index.IndexHit;
 import io.mailwarden.archive.index.ReadOnlyIndex;
+import io.mailwarden.message.MessageArrived;
+import io.mailwarden.message.MessageRef;
 import io.mailwarden.state.ArchivedLocation;
 import io.mailwarden.state.ArchivedLocation.Status;
 import io.mailwarden.state.ContentHash;
@@ -82,6 +84,26 @@ class ArchiveBackfillTest {
         }
         assertThat(h.search("Budget")).extracting(hit -> hit.message().folder())
                 .containsExactlyInAnyOrder("INBOX", "Archive");
+    }
+
+    @Test
+    void messageARuleMovedGetsItsUidWhenTheBackfillReadsItsNewFolder() throws Exception {
+        byte[] raw = plain("<moved@x>", "Quarterly figures", "moved by a rule");
+        MessageRef was = new MessageRef("corp", "INBOX", 1, 1);
+        h.archive.moved(new MessageArrived(was, raw, Set.of("seen"), Set.of(), null, false), "Archive", List.of("file-it"));
+        h.append("Archive", raw);
+
+        h.backfill();
+
+        List<ArchivedLocation> places = new ArrayList<>();
+        h.state.archive.forEach(places::add);
+        assertThat(places).singleElement().satisfies(p -> {
+            assertThat(p.folder()).isEqualTo("Archive");
+            assertThat(p.uid()).isEqualTo(1);
+            assertThat(p.rules()).containsExactly("file-it");
+        });
+        assertThat(h.search("Quarterly")).hasSize(1);
+        assertThat(h.verify(false).ok()).isTrue();
     }
 
     @Test

@@ -13,6 +13,7 @@ import io.mailwarden.archive.index.ArchiveIndex;
 import io.mailwarden.archive.index.IndexHit;
 import io.mailwarden.archive.index.TextQueries;
 import io.mailwarden.archive.store.RawStore;
+import io.mailwarden.imap.FolderReader;
 import io.mailwarden.imap.ImapConnector;
 import io.mailwarden.imap.LoginBudget;
 import io.mailwarden.state.TestState;
@@ -97,8 +98,9 @@ final class ArchiveHarness implements AfterEachCallback {
 
     Backfill.Result backfill(Backfill.Options options) throws Exception {
         Account a = account();
-        return new Backfill(archive, options, BackfillProgress.NONE)
-                .run(new ImapConnector(a, LoginBudget.forAccount(a, Clock.systemUTC())), List.of("**"), f -> true);
+        try (FolderReader reader = new FolderReader(new ImapConnector(a, LoginBudget.forAccount(a, Clock.systemUTC())))) {
+            return new Backfill(archive, options, BackfillProgress.NONE).run(reader, List.of("**"), f -> true);
+        }
     }
 
     ArchiveCheck check() {

@@ -8,6 +8,7 @@ import io.mailwarden.account.Account;
 import io.mailwarden.account.Endpoint;
 import io.mailwarden.account.Provider;
 import io.mailwarden.account.TlsMode;
+import io.mailwarden.backup.snapshot.SnapshotJob;
 import io.mailwarden.message.ArrivalHandler;
 import io.mailwarden.outbound.OutboundSettings;
 import io.mailwarden.rules.PluginRegistry;
@@ -81,6 +82,7 @@ public final class DaemonHarness implements AutoCloseable, org.junit.jupiter.api
     private TestJobScheduler scheduler;
     private Daemon daemon;
     private Archiving archiving;
+    private SnapshotJob backup;
     private IMAPStore client;
 
     private final Path tmp;
@@ -254,11 +256,17 @@ public final class DaemonHarness implements AutoCloseable, org.junit.jupiter.api
         return this;
     }
 
+    /** The daemon takes snapshots with {@code job} (none by default). */
+    public DaemonHarness backup(SnapshotJob job) {
+        this.backup = job;
+        return this;
+    }
+
     /** Starts the daemon and waits until every watcher idles (or polls). */
     public Daemon start() throws Daemon.StartFailure {
         scheduler = new TestJobScheduler();
         daemon = Daemon.start(List.of(account()), new Daemon.Options(rulesDir, pluginsDir, false, Duration.ofMillis(100),
-                maxMessagesPerSecond, outbound, archiving), new RuleLoaderFactory(PluginRegistry.builtins(), pluginsDir), new RuleEngine(), stores,
+                maxMessagesPerSecond, outbound, archiving, backup), new RuleLoaderFactory(PluginRegistry.builtins(), pluginsDir), new RuleEngine(), stores,
                 scheduler, Clock.systemUTC(), wrap);
         awaitWatching();
         return daemon;

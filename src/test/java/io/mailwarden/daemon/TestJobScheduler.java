@@ -12,6 +12,7 @@ final class TestJobScheduler implements JobScheduler, AutoCloseable {
 
     private final ExecutorJobScheduler real = new ExecutorJobScheduler();
     private final Map<String, Runnable> tasks = new ConcurrentHashMap<>();
+    private final Map<String, String> crons = new ConcurrentHashMap<>();
 
     @Override
     public void every(String id, Duration interval, Runnable task) {
@@ -22,12 +23,14 @@ final class TestJobScheduler implements JobScheduler, AutoCloseable {
     @Override
     public void cron(String id, String cron, Runnable task) {
         tasks.put(id, task);
+        crons.put(id, cron);
         real.cron(id, cron, task);
     }
 
     @Override
     public void cancel(String id) {
         tasks.remove(id);
+        crons.remove(id);
         real.cancel(id);
     }
 
@@ -43,6 +46,11 @@ final class TestJobScheduler implements JobScheduler, AutoCloseable {
             throw new AssertionError("no job " + id + "; jobs: " + tasks.keySet());
         }
         t.run();
+    }
+
+    /** The cron expression a job was scheduled with, or null. */
+    String cron(String id) {
+        return crons.get(id);
     }
 
     Set<String> ids() {

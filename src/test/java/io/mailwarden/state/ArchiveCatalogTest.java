@@ -55,6 +55,23 @@ class ArchiveCatalogTest {
     }
 
     @Test
+    void recordsABatchsPlacesUidsAndProgressTogether() {
+        String hash = "b".repeat(64);
+        ArchivedLocation moved = new ArchivedLocation(ArchivedLocation.movedIdOf("acme", "INBOX", hash), "acme", "INBOX",
+                0, 0, hash, "", 10, null, Set.of(), List.of(), Status.PRESENT, Instant.now());
+        catalog.add(moved);
+        assertThat(catalog.awaitingUid("acme", "INBOX")).containsOnlyKeys(hash);
+
+        catalog.recordBatch(List.of(at("INBOX", 1, "a".repeat(64)), at("INBOX", 1, "a".repeat(64))),
+                List.of(moved.at(7, 2)), "acme", "INBOX", 7, 2);
+
+        assertThat(catalog.uids("acme", "INBOX", 7)).containsExactlyInAnyOrder(1L, 2L);
+        assertThat(catalog.awaitingUid("acme", "INBOX")).isEmpty();
+        assertThat(catalog.progress("acme", "INBOX").orElseThrow().lastUid()).isEqualTo(2);
+        assertThat(catalog.count()).isEqualTo(2);
+    }
+
+    @Test
     void deletedPlacesAreKeptButNoLongerPresent() {
         catalog.add(at("INBOX", 1, "a".repeat(64)));
         catalog.add(at("INBOX", 2, "c".repeat(64)));

@@ -13,6 +13,7 @@ import io.mailwarden.archive.extract.MessageExtractor;
 import io.mailwarden.archive.extract.TextExtractor;
 import io.mailwarden.archive.index.ArchiveIndex;
 import io.mailwarden.archive.store.RawStore;
+import io.mailwarden.imap.FolderReader;
 import io.mailwarden.imap.ImapConnector;
 import io.mailwarden.imap.LoginBudget;
 import io.mailwarden.state.ArchiveCatalog;
@@ -135,8 +136,11 @@ public final class BackfillBench {
                 double indexingBefore = indexer.seconds();
                 long cpuBefore = cpu.getProcessCpuTime();
                 long start = System.nanoTime();
-                Backfill.Result r = new Backfill(archive, options, progress)
-                        .run(new ImapConnector(account, LoginBudget.forAccount(account, Clock.systemUTC())), List.of(folder), folder::equals);
+                Backfill.Result r;
+                try (FolderReader reader = new FolderReader(new ImapConnector(account,
+                        LoginBudget.forAccount(account, Clock.systemUTC())))) {
+                    r = new Backfill(archive, options, progress).run(reader, List.of(folder), folder::equals);
+                }
                 double seconds = (System.nanoTime() - start) / 1e9;
                 if (r.folders() == 0) {
                     continue;

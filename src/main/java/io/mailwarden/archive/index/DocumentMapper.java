@@ -124,9 +124,12 @@ final class DocumentMapper {
 
     private static void addText(Document d, String field, String text) {
         d.add(new TextField(field, text, Store.YES));
+        String words = Fields.wordsOf(field);
         // smartcn costs three times the bigram chain and only ranks: the start of a long text is enough
         String start = text.length() > Fields.WORDS_MAX_CHARS ? text.substring(0, Fields.WORDS_MAX_CHARS) : text;
-        d.add(new Field(Fields.wordsOf(field), start, WORDS));
+        if (words != null && Fields.hasHan(start)) {
+            d.add(new Field(words, start, WORDS));
+        }
     }
 
     private static FieldType words() {

@@ -71,16 +71,20 @@ public final class Fields {
     /** Text, not stored: display names and addresses of the Cc recipients. */
     public static final String CC_TEXT = "cc_text";
 
-    /** How many characters of each text value its words field gets (the rest is in the text field only). */
-    public static final int WORDS_MAX_CHARS = 4096;
+    /**
+     * How many characters of each text value its words field gets (the rest is in the text field only).
+     * Words fields exist only for subject and body, and only when the text has Han characters: smartcn is
+     * the costliest step of indexing and only ranks, and English is ranked well by the text field alone.
+     */
+    public static final int WORDS_MAX_CHARS = 1024;
 
     /** Text, stored: the decoded Subject. */
     public static final String SUBJECT = "subject";
-    /** Words, not stored: {@link #SUBJECT} segmented by smartcn. */
+    /** Words, not stored: {@link #SUBJECT} segmented by smartcn, when it has Han characters. */
     public static final String SUBJECT_WORDS = "subject_words";
     /** Text, stored: the body text (plain text, or the HTML part's text). */
     public static final String BODY = "body";
-    /** Words, not stored: {@link #BODY} segmented by smartcn. */
+    /** Words, not stored: {@link #BODY} segmented by smartcn, when it has Han characters. */
     public static final String BODY_WORDS = "body_words";
 
     /** Long (epoch milliseconds), stored, numeric doc values for sorting; absent when the message has no date. */
@@ -102,8 +106,6 @@ public final class Fields {
     public static final String ATTACHMENT_SIZE = "attachment_size";
     /** Text, stored per attachment: the text extracted from it ("" when none). */
     public static final String ATTACHMENT_TEXT = "attachment_text";
-    /** Words, not stored: {@link #ATTACHMENT_TEXT} segmented by smartcn. */
-    public static final String ATTACHMENT_TEXT_WORDS = "attachment_text_words";
     /** Stored only: what went wrong extracting each attachment ("" when nothing), per attachment. */
     public static final String ATTACHMENT_PROBLEM = "attachment_problem";
 
@@ -134,9 +136,20 @@ public final class Fields {
         return switch (textField) {
             case SUBJECT -> SUBJECT_WORDS;
             case BODY -> BODY_WORDS;
-            case ATTACHMENT_TEXT -> ATTACHMENT_TEXT_WORDS;
             default -> null;
         };
+    }
+
+    /** Whether {@code text} has a Han character (the only text that gets a words field). */
+    public static boolean hasHan(CharSequence text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            // everything below U+2E80 (CJK radicals) is not Han: one compare for Latin text
+            if (c >= '\u2E80' && Character.UnicodeScript.of(Character.codePointAt(text, i)) == Character.UnicodeScript.HAN) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The term of a lower-cased exact field: stripped and lower-cased (root locale). */

@@ -37,6 +37,7 @@ public final class TextQueries {
         BooleanQuery.Builder matches = new BooleanQuery.Builder();
         BooleanQuery.Builder ranks = new BooleanQuery.Builder();
         boolean any = false;
+        boolean han = Fields.hasHan(typed);
         for (String field : textFields) {
             Query phrase = builder.createPhraseQuery(field, typed);
             if (phrase == null) {
@@ -44,7 +45,7 @@ public final class TextQueries {
             }
             any = true;
             matches.add(boost(field, phrase), Occur.SHOULD);
-            String words = Fields.wordsOf(field);
+            String words = han ? Fields.wordsOf(field) : null; // only Han text has words fields
             Query wordQuery = words == null ? null : builder.createBooleanQuery(words, typed, Occur.MUST);
             if (wordQuery != null) {
                 ranks.add(boost(field, wordQuery), Occur.SHOULD);

@@ -13,7 +13,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -45,6 +47,15 @@ public final class RawStore {
 
     /** Stores {@code raw} unless the same bytes are there already; returns where it is. */
     public Stored put(byte[] raw) throws IOException {
+        return put(raw, null);
+    }
+
+    /**
+     * As {@link #put(byte[])}, but when {@code unsyncedDirs} is given the new file's directory is added to
+     * it instead of being fsynced: the caller batches those fsyncs with {@link #syncDirectories} (the first
+     * commits the file system's journal, the rest find little left to do) before anything names the file.
+     */
+    public Stored put(byte[] raw, Set<Path> unsyncedDirs) throws IOException {
         String hash = ContentHash.of(raw);
         Path file = path(hash);
         if (Files.exists(file)) {
@@ -65,8 +76,17 @@ public final class RawStore {
         } finally {
             Files.deleteIfExists(tmp);
         }
-        fsyncDirectory(dir);
+        if (unsyncedDirs == null) {
+            fsyncDirectory(dir);
+        } else {
+            unsyncedDirs.add(dir);
+        }
         return new Stored(hash, raw.length, true);
+    }
+
+    /** Makes the renames into these directories durable. */
+    public void syncDirectories(Collection<Path> dirs) {
+        dirs.forEach(RawStore::fsyncDirectory);
     }
 
     /** The stored bytes of {@code hash}; {@link NoSuchFileException} when it is not stored. */

@@ -3,7 +3,7 @@ package io.mailwarden.message.parse;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
-import java.io.ByteArrayInputStream;
+import jakarta.mail.util.SharedByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.Optional;
 import java.util.Properties;
@@ -24,7 +24,7 @@ public final class AttachmentBytes {
     public static Optional<byte[]> of(byte[] raw, int n) {
         try {
             BodyCollector body = new BodyCollector((bytes, type, charset, name) -> "", new ArrayList<>(), 0);
-            body.walk(new MimeMessage(SESSION, new ByteArrayInputStream(raw)), 0);
+            body.walk(new MimeMessage(SESSION, new SharedByteArrayInputStream(raw)), 0);
             return Optional.ofNullable(body.content(n));
         } catch (MessagingException e) {
             return Optional.empty();

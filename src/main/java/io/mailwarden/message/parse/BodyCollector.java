@@ -50,10 +50,9 @@ final class BodyCollector {
                     problems.add("multipart nesting deeper than " + MessageParser.MAX_DEPTH + " levels was not read");
                     return;
                 }
-                byte[] content = part.getInputStream().readAllBytes();
-                List<BodyPart> children = MultipartSplitter.split(content, type.get("boundary"), problems);
+                List<BodyPart> children = MultipartSplitter.split(part, type.get("boundary"), problems);
                 if (children.isEmpty()) {
-                    append(plain, Charsets.decode(content, type.get("charset")));
+                    append(plain, Charsets.decode(part.getInputStream().readAllBytes(), type.get("charset")));
                 }
                 for (BodyPart child : children) {
                     walk(child, depth + 1);

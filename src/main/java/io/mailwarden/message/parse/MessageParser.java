@@ -10,7 +10,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
-import java.io.ByteArrayInputStream;
+import jakarta.mail.util.SharedByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
@@ -79,7 +79,7 @@ public final class MessageParser {
         List<Header> fields = new ArrayList<>();
         int skipped = 0;
         try {
-            mime = new MimeMessage(SESSION, new ByteArrayInputStream(raw));
+            mime = new MimeMessage(SESSION, new SharedByteArrayInputStream(raw));
             Enumeration<jakarta.mail.Header> all = mime.getAllHeaders();
             while (all.hasMoreElements()) {
                 jakarta.mail.Header h = all.nextElement();

@@ -1,16 +1,22 @@
 package io.mailwarden.message.parse;
 
+import jakarta.activation.DataSource;
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMultipart;
-import jakarta.mail.util.ByteArrayDataSource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Splits a multipart body into its parts, surviving a boundary parameter that is missing or does not
- * match the body (Jakarta Mail then returns no parts at all, losing the whole text).
+ * match the body (Jakarta Mail then returns no parts at all, losing the whole text). The body is read as
+ * a stream: parsed from shared bytes, the parts refer to the message's bytes instead of copying them, so
+ * a message of any size is held once.
  */
 final class MultipartSplitter {
 
@@ -18,21 +24,21 @@ final class MultipartSplitter {
     }
 
     /** The parts, or an empty list when the body holds no boundary line at all; problems are recorded. */
-    static List<BodyPart> split(byte[] content, String boundary, List<String> problems) {
-        if (!hasBoundaryLine(content, "--")) {
+    static List<BodyPart> split(Part part, String boundary, List<String> problems) throws IOException, MessagingException {
+        if (!hasBoundaryLine(part.getInputStream(), "--")) {
             problems.add("multipart body without any boundary line: read as text");
             return List.of();
         }
         String declared = boundary;
         if (declared == null) {
             problems.add("multipart without a boundary parameter; boundary guessed from the body");
-        } else if (!hasBoundaryLine(content, "--" + declared)) {
+        } else if (!hasBoundaryLine(part.getInputStream(), "--" + declared)) {
             problems.add("multipart boundary \"" + declared + "\" not found in the body; guessed from the body");
             declared = null;
         }
         String type = declared == null ? "multipart/mixed" : "multipart/mixed; boundary=\"" + declared + "\"";
         try {
-            MimeMultipart mp = new MimeMultipart(new ByteArrayDataSource(content, type));
+            MimeMultipart mp = new MimeMultipart(new Body(part, type));
             List<BodyPart> out = new ArrayList<>(mp.getCount());
             for (int i = 0; i < mp.getCount(); i++) {
                 out.add(mp.getBodyPart(i));
@@ -47,9 +53,48 @@ final class MultipartSplitter {
         }
     }
 
-    private static boolean hasBoundaryLine(byte[] content, String prefix) {
-        // ISO-8859-1 maps byte to char one to one, so a byte search becomes a string search
-        String body = "\n" + new String(content, StandardCharsets.ISO_8859_1);
-        return body.contains("\n" + prefix);
+    /** The part's body under the multipart type chosen here (the declared one may be wrong). */
+    private record Body(Part part, String getContentType) implements DataSource {
+        @Override
+        public InputStream getInputStream() throws IOException {
+            try {
+                return part.getInputStream(); // a shared stream when the message was parsed from shared bytes
+            } catch (MessagingException e) {
+                throw new IOException(e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public OutputStream getOutputStream() {
+            throw new UnsupportedOperationException("read-only");
+        }
+
+        @Override
+        public String getName() {
+            return "multipart body";
+        }
+    }
+
+    /** Whether a line of {@code body} starts with {@code prefix} (which holds no line break); closes {@code body}. */
+    static boolean hasBoundaryLine(InputStream body, String prefix) throws IOException {
+        byte[] p = prefix.getBytes(StandardCharsets.ISO_8859_1);
+        try (InputStream in = body) {
+            byte[] buf = new byte[64 * 1024];
+            int matched = 0; // bytes of the prefix matched so far on this line; -1: not at a line's start
+            for (int n; (n = in.read(buf)) > 0;) {
+                for (int i = 0; i < n; i++) {
+                    byte b = buf[i];
+                    if (b == '\n') {
+                        matched = 0;
+                    } else if (matched >= 0) {
+                        matched = b == p[matched] ? matched + 1 : -1;
+                        if (matched == p.length) {
+                            return true;
+                        }
+                    }
+                }
+            }
+            return false;
+        }
     }
 }

@@ -1,0 +1,90 @@
+package io.mailwarden.archive;
+
+import io.mailwarden.archive.store.RawStore;
+import io.mailwarden.message.MessageArrived;
+import io.mailwarden.message.MessageRef;
+import io.mailwarden.state.ArchiveCatalog;
+import io.mailwarden.state.ArchivedLocation;
+import io.mailwarden.state.ArchivedLocation.Status;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * One backfill batch of a folder, archived with one catalog transaction: workers store and index each
+ * message ({@link #add}, thread-safe), then {@link #commit} makes the new files' names durable and records
+ * every place and the folder's progress at once. Until the commit the index may hold documents the catalog
+ * does not name: after a crash there, the next start's repair drops them and the batch is read again, as
+ * the folder's progress had not passed it. The raw bytes are always fsynced before they are indexed.
+ */
+final class ArchiveBatch {
+
+    /** What the batch knows of its folder before it starts, shared by the folder's batches. */
+    record Folder(String account, String name, long uidValidity, Set<Long> knownUids,
+            Map<String, ArchivedLocation> awaitingUid) {
+
+        /** The folder as the catalog knows it: two queries, then nothing more per message. */
+        static Folder load(ArchiveCatalog catalog, String account, String name, long uidValidity) {
+            Set<Long> known = ConcurrentHashMap.newKeySet();
+            known.addAll(catalog.uids(account, name, uidValidity));
+            return new Folder(account, name, uidValidity, known,
+                    new ConcurrentHashMap<>(catalog.awaitingUid(account, name)));
+        }
+    }
+
+    private final RawStore store;
+    private final ArchiveCatalog catalog;
+    private final Indexer indexer;
+    private final Clock clock;
+    private final Folder folder;
+    private final Set<Path> unsyncedDirs = ConcurrentHashMap.newKeySet();
+    private final Queue<ArchivedLocation> added = new ConcurrentLinkedQueue<>();
+    private final Queue<ArchivedLocation> placed = new ConcurrentLinkedQueue<>();
+
+    ArchiveBatch(RawStore store, ArchiveCatalog catalog, Indexer indexer, Clock clock, Folder folder) {
+        this.store = store;
+        this.catalog = catalog;
+        this.indexer = indexer;
+        this.clock = clock;
+        this.folder = folder;
+    }
+
+    /** Stores and indexes the message; false when its place was archived before. */
+    boolean add(MessageArrived m) throws IOException {
+        MessageRef ref = m.ref();
+        if (folder.knownUids().contains(ref.uid())) {
+            return false;
+        }
+        RawStore.Stored stored = store.put(m.raw(), unsyncedDirs);
+        ArchivedLocation moved = folder.awaitingUid().remove(stored.hash());
+        if (moved != null) { // a rule moved it here: that place gets its UID
+            ArchivedLocation here = moved.at(ref.uidValidity(), ref.uid());
+            indexer.index(here, m.raw());
+            placed.add(here);
+            return true;
+        }
+        ArchivedLocation place = new ArchivedLocation(
+                ArchivedLocation.idOf(ref.account(), ref.folder(), ref.uidValidity(), ref.uid()), ref.account(),
+                ref.folder(), ref.uidValidity(), ref.uid(), stored.hash(), Archive.messageId(m.raw()), m.raw().length,
+                m.internalDate(), Archive.flags(m), List.of(), Status.PRESENT, clock.instant());
+        indexer.index(place, m.raw());
+        added.add(place);
+        return true;
+    }
+
+    /** Makes the batch durable: directory fsyncs, then one transaction with the places and the progress. */
+    void commit(long lastUid) {
+        store.syncDirectories(unsyncedDirs);
+        catalog.recordBatch(new ArrayList<>(added), new ArrayList<>(placed), folder.account(), folder.name(),
+                folder.uidValidity(), lastUid);
+        added.forEach(l -> folder.knownUids().add(l.uid()));
+        placed.forEach(l -> folder.knownUids().add(l.uid()));
+    }
+}

@@ -1,0 +1,112 @@
+package io.mailwarden.imap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import io.mailwarden.account.Account;
+import io.mailwarden.account.Endpoint;
+import io.mailwarden.account.Provider;
+import io.mailwarden.account.TlsMode;
+import io.mailwarden.message.FolderSource;
+import io.mailwarden.message.MessageArrived;
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.eclipse.angus.mail.imap.IMAPStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class FolderReaderTest {
+
+    private static final String USER = "wang.wu@example.cn";
+
+    private final GreenMail greenMail = new GreenMail(ServerSetupTest.IMAP.dynamicPort());
+
+    @AfterEach
+    void stop() {
+        greenMail.stop();
+    }
+
+    @Test
+    void readsABigMessageInPiecesByteForByteWithoutMarkingItRead() throws Exception {
+        greenMail.start();
+        greenMail.setUser(USER, USER, "pw");
+        byte[] big = message("big", "x".repeat(70) + "\r\n", 1500); // ~108 KB
+        byte[] small = message("small", "short\r\n", 1);
+        append(big, small);
+        Endpoint imap = new Endpoint("127.0.0.1", greenMail.getImap().getPort(), TlsMode.NONE);
+        Account account = new Account("corp", Provider.CUSTOM, USER, new Account.Secret("pw"), imap, imap, null,
+                List.of("INBOX"), List.of(), Duration.ofMinutes(5), Duration.ofMinutes(4), true);
+
+        List<MessageArrived> read = new ArrayList<>();
+        try (FolderReader reader = new FolderReader(new ImapConnector(account, LoginBudget.forAccount(account,
+                Clock.systemUTC())), 16 * 1024)) {
+            FolderSource.Listing listing = reader.list("INBOX");
+            reader.read(listing, 0, 10, 32 * 1024, read::addAll);
+        }
+
+        assertThat(read).hasSize(2);
+        assertThat(read.get(0).raw()).isEqualTo(served(0));
+        assertThat(read.get(0).raw().length).isGreaterThan(100_000);
+        assertThat(read.get(1).raw()).isEqualTo(served(1));
+        assertThat(read.get(0).internalDate()).isNotNull();
+        assertThat(unseen()).isEqualTo(2);
+    }
+
+    private static byte[] message(String subject, String line, int lines) {
+        return ("From: a@example.com\r\nTo: " + USER + "\r\nSubject: " + subject + "\r\nMessage-ID: <" + subject
+                + "@x>\r\n\r\n" + line.repeat(lines)).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private IMAPStore client() throws Exception {
+        Properties p = new Properties();
+        p.setProperty("mail.imap.statuscachetimeout", "0");
+        IMAPStore store = (IMAPStore) Session.getInstance(p).getStore("imap");
+        store.connect("127.0.0.1", greenMail.getImap().getPort(), USER, "pw");
+        return store;
+    }
+
+    private void append(byte[]... raws) throws Exception {
+        try (IMAPStore store = client()) {
+            List<Message> ms = new ArrayList<>();
+            for (byte[] raw : raws) {
+                ms.add(new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw)));
+            }
+            store.getFolder("INBOX").appendMessages(ms.toArray(Message[]::new));
+        }
+    }
+
+    private byte[] served(int n) throws Exception {
+        try (IMAPStore store = client()) {
+            Folder f = store.getFolder("INBOX");
+            f.open(Folder.READ_ONLY);
+            var out = new java.io.ByteArrayOutputStream();
+            f.getMessages()[n].writeTo(out);
+            f.close(false);
+            return out.toByteArray();
+        }
+    }
+
+    private int unseen() throws Exception {
+        try (IMAPStore store = client()) {
+            Folder f = store.getFolder("INBOX");
+            f.open(Folder.READ_ONLY);
+            int n = 0;
+            for (Message m : f.getMessages()) {
+                n += m.isSet(Flags.Flag.SEEN) ? 0 : 1;
+            }
+            f.close(false);
+            return n;
+        }
+    }
+}
