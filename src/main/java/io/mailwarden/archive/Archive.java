@@ -3,6 +3,7 @@ package io.mailwarden.archive;
 import io.mailwarden.archive.store.RawStore;
 import io.mailwarden.message.MessageArrived;
 import io.mailwarden.message.MessageRef;
+import io.mailwarden.message.RawHeaders;
 import io.mailwarden.state.ArchiveCatalog;
 import io.mailwarden.state.ArchivedLocation;
 import io.mailwarden.state.ArchivedLocation.Status;

@@ -6,9 +6,13 @@ import io.mailwarden.account.AccountResolver;
 import io.mailwarden.account.AccountsConfig;
 import io.mailwarden.archive.ArchiveService;
 import io.mailwarden.archive.index.IndexException;
+import io.mailwarden.search.SearchService;
+import io.mailwarden.state.ArchivedLocation;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -87,6 +91,25 @@ abstract class ArchiveCommand implements Callable<Integer> {
             return null;
         }
         return accounts;
+    }
+
+    /**
+     * {@code select} narrowed to the places a search {@code query} matches (all of them when there is no
+     * query), or null after saying that there is no index to run the query on.
+     *
+     * @throws io.mailwarden.search.QuerySyntaxException when the query is malformed
+     */
+    Predicate<ArchivedLocation> matching(Predicate<ArchivedLocation> select, List<String> query, SearchService search) {
+        String q = String.join(" ", query).strip();
+        if (q.isEmpty()) {
+            return select;
+        }
+        if (!search.indexExists()) {
+            err().println("no index at " + search.indexPath() + " to run the query on: nothing has been archived yet");
+            return null;
+        }
+        Set<String> ids = search.ids(q);
+        return select.and(l -> ids.contains(l.id()));
     }
 
     PrintWriter out() {

@@ -15,7 +15,6 @@ import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.function.Predicate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -86,16 +85,6 @@ public class ExportCommand extends ArchiveCommand {
 
     /** The places to export, or null after saying why there are none to choose from. */
     private Predicate<ArchivedLocation> selection() {
-        Predicate<ArchivedLocation> select = account == null ? ArchiveSource.all() : l -> l.account().equals(account);
-        String q = String.join(" ", query).strip();
-        if (q.isEmpty()) {
-            return select;
-        }
-        if (!search.indexExists()) {
-            err().println("no index at " + search.indexPath() + " to run the query on: nothing has been archived yet");
-            return null;
-        }
-        Set<String> ids = search.ids(q);
-        return select.and(l -> ids.contains(l.id()));
+        return matching(account == null ? ArchiveSource.all() : l -> l.account().equals(account), query, search);
     }
 }

@@ -9,8 +9,8 @@ import picocli.CommandLine.Spec;
         description = "Watches IMAP mailboxes, applies YAML rules, archives and searches mail.",
         commandListHeading = "%nCommands:%n",
         subcommands = {RunCommand.class, DemoCommand.class, RulesCommand.class, AccountsCommand.class, BackfillCommand.class,
-                ReindexCommand.class, VerifyCommand.class, SearchCommand.class, BackupCommand.class,
-                RestoreSnapshotCommand.class, ExportCommand.class, ImportCommand.class},
+                ReindexCommand.class, VerifyCommand.class, SearchCommand.class, ExportCommand.class, ImportCommand.class,
+                RestoreCommand.class, BackupCommand.class, RestoreSnapshotCommand.class},
         footer = {"", "Exit codes: 0 success, 1 the command found problems, 2 wrong usage, 3 input unreadable."})
 public class MailwardenCommand implements Runnable {
 

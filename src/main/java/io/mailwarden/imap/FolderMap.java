@@ -55,7 +55,7 @@ public final class FolderMap {
      * server has that folder as a \Noselect parent (an Exmail behind a custom host name, a test double).
      * Decided by the server, not only by the configured provider, and looked up once per connection.
      */
-    private boolean userRootFolders() throws MessagingException {
+    boolean userRootFolders() throws MessagingException {
         if (userRootFolders == null) {
             boolean noselectRoot = false;
             for (Folder f : store.getDefaultFolder().list(EXMAIL_USER_ROOT)) {

@@ -190,7 +190,8 @@ public final class ImapMailbox implements MailboxPort {
         return m;
     }
 
-    private static MailboxException failure(String what, MessagingException e) {
+    /** A failed operation as the port reports it: TRANSIENT when the connection is gone, else REFUSED. */
+    static MailboxException failure(String what, MessagingException e) {
         boolean connectionLost = e instanceof FolderClosedException || e instanceof StoreClosedException
                 || ImapConnector.causedByIo(e);
         return new MailboxException(what + ": " + ImapConnector.rootMessage(e),

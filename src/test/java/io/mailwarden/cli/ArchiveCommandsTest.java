@@ -3,7 +3,6 @@ package io.mailwarden.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.junit.main.LaunchResult;
@@ -11,9 +10,6 @@ import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,49 +25,19 @@ class ArchiveCommandsTest {
 
     static final String USER = "chen.liu@example.cn";
     static final Path DATA = Path.of("target/test-data/archive-cli-" + ProcessHandle.current().pid()).toAbsolutePath();
-    static final GreenMail MAIL = start();
+    static final GreenMail MAIL = CliMailAccount.start(USER);
 
     /** One account on the GreenMail server, its password in a file, and a data directory of this run. */
     public static class Account implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            try {
-                Files.createDirectories(DATA);
-                Path password = Files.writeString(DATA.resolve("password"), "pw\n");
-                String port = String.valueOf(MAIL.getImap().getPort());
-                return Map.of("mailwarden.data-dir", DATA.toString(),
-                        "mailwarden.accounts.corp.username", USER,
-                        "mailwarden.accounts.corp.password-file", password.toString(),
-                        "mailwarden.accounts.corp.imap.host", "127.0.0.1",
-                        "mailwarden.accounts.corp.imap.port", port,
-                        "mailwarden.accounts.corp.imap.tls", "none",
-                        "mailwarden.accounts.corp.smtp.host", "127.0.0.1",
-                        "mailwarden.accounts.corp.smtp.port", port,
-                        "mailwarden.accounts.corp.smtp.tls", "none");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    }
-
-    private static GreenMail start() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            GreenMail g = new GreenMail(new ServerSetup(s.getLocalPort(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP));
-            s.close();
-            g.start();
-            g.setUser(USER, USER, "pw");
-            return g;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return CliMailAccount.config(DATA, MAIL, USER);
         }
     }
 
     @AfterAll
     static void stop() {
-        MAIL.stop();
-        // cli.Main turned these off for the subcommands launched here; the JVM goes on with other tests
-        System.clearProperty("quarkus.scheduler.enabled");
-        System.clearProperty("quarkus.http.host-enabled");
+        CliMailAccount.stop(MAIL);
     }
 
     @Test

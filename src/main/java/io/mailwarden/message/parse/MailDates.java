@@ -12,14 +12,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The Date header, read strictly first and leniently after, keeping the sender's offset. */
-final class MailDates {
+public final class MailDates {
 
     private static final Pattern OFFSET = Pattern.compile("([+-])(\\d{2}):?(\\d{2})\\s*$");
 
     private MailDates() {
     }
 
-    static OffsetDateTime parse(String value, List<String> problems) {
+    /** The Date header's time, or null when it is missing or unreadable (then a reason goes to {@code problems}). */
+    public static OffsetDateTime parse(String value, List<String> problems) {
         if (value == null || value.isBlank()) {
             return null;
         }

@@ -1,20 +1,20 @@
-package io.mailwarden.archive;
+package io.mailwarden.message;
 
 import java.nio.charset.StandardCharsets;
 
 /** Reads one header field straight from raw bytes, without parsing the message. */
-final class RawHeaders {
+public final class RawHeaders {
 
     private RawHeaders() {
     }
 
     /** The Message-ID field's value, unfolded and trimmed, or an empty string. */
-    static String messageId(byte[] raw) {
+    public static String messageId(byte[] raw) {
         return field(raw, "message-id");
     }
 
     /** The first field named {@code lowerName} in the header block, unfolded and trimmed, or "". */
-    static String field(byte[] raw, String lowerName) {
+    public static String field(byte[] raw, String lowerName) {
         int i = 0;
         while (i < raw.length) {
             int end = lineEnd(raw, i);
