@@ -8,6 +8,7 @@
 #   BENCH_DAEMON_OPTS  JVM options of the daemon (default: -Xmx1g); passed as MAILWARDEN_JAVA_OPTS
 #   BENCH_MODES        which query runs, of "engine http" (default: both)
 #   BENCH_KEEP         1: keep the temp directory (data directory, daemon log) and print where it is
+#   BENCH_DATA         a data directory an earlier run kept (BENCH_KEEP=1, its data/): no build, search that one
 #   MVN_OFFLINE        default -o; set to empty to let Maven download
 set -euo pipefail
 
@@ -53,11 +54,15 @@ cleanup() {
 trap cleanup EXIT
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 
-bench_main build "$tmp/data" | tee "$tmp/build.out"
-results=$(sed -n 's/^RESULT //p' "$tmp/build.out")
+data=${BENCH_DATA:-$tmp/data}
+results=
+if [ -z "${BENCH_DATA:-}" ]; then
+  bench_main build "$data" | tee "$tmp/build.out"
+  results=$(sed -n 's/^RESULT //p' "$tmp/build.out")
+fi
 
 if [[ " $modes " == *" engine "* ]]; then
-  bench_main engine "$tmp/data" | tee "$tmp/engine.out"
+  bench_main engine "$data" | tee "$tmp/engine.out"
   results="$results $(sed -n 's/^RESULT //p' "$tmp/engine.out")"
 fi
 
@@ -88,7 +93,7 @@ mailwarden:
       smtp: { host: 127.0.0.1, port: 25, tls: none }
 EOF
   (cd "$work" && BENCH_IMAP_PASSWORD=$password MAILWARDEN_HTTP_TOKEN=$token \
-    MAILWARDEN_JAVA_OPTS="-Dmailwarden.data-dir=$tmp/data -Dquarkus.http.port=$http_port $daemon_opts" \
+    MAILWARDEN_JAVA_OPTS="-Dmailwarden.data-dir=$data -Dquarkus.http.port=$http_port $daemon_opts" \
     exec "$repo/bin/mailwarden" run) > "$tmp/daemon.log" 2>&1 &
   daemon_pid=$!
   # /api/search answers 503 until the daemon has opened the archive (and checked it against the catalog)
@@ -104,8 +109,15 @@ EOF
     sleep 0.25
   done
   echo "daemon serving on 127.0.0.1:$http_port ($server_desc for its account), options: $daemon_opts" >&2
+  # the daemon's CPU time (user + system, clock ticks) over the whole HTTP run, warm-up included
+  cpu_ticks() { awk '{print $14 + $15}' "/proc/$daemon_pid/stat"; }
+  ticks0=$(cpu_ticks)
   bench_main http "http://127.0.0.1:$http_port" "$token" | tee "$tmp/http.out"
-  results="$results $(sed -n 's/^RESULT //p' "$tmp/http.out")"
+  ticks=$(( $(cpu_ticks) - ticks0 ))
+  queries=$(sed -n 's/^QUERIES //p' "$tmp/http.out")
+  daemon_cpu=$(awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" -v q="$queries" 'BEGIN {printf "%.2f", t * 1000 / hz / q}')
+  echo "daemon CPU per query (warm-up included): $daemon_cpu ms" >&2
+  results="$results $(sed -n 's/^RESULT //p' "$tmp/http.out") http_daemon_cpu_ms_per_query=$daemon_cpu"
   if grep -qE ' (WARN|ERROR) ' "$tmp/daemon.log"; then
     echo "daemon warnings/errors:" >&2
     grep -E ' (WARN|ERROR) ' "$tmp/daemon.log" | head -20 >&2

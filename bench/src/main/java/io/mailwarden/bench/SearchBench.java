@@ -113,6 +113,8 @@ public final class SearchBench {
             System.out.printf("  %-55s %s hits%n", k.query(), total.find() ? total.group(1) : "?");
         }
         System.out.println("RESULT " + SearchLoad.run("http", client, clients, perClient));
+        // for the script, which measures the daemon's CPU time over this whole run
+        System.out.println("QUERIES " + (SearchLoad.MIX.size() + SearchLoad.queries(clients, perClient)));
     }
 
     /** One page of 20 newest-first hits, as the web page asks for it; fails unless the answer is a 200. */

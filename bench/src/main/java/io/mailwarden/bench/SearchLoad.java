@@ -1,5 +1,6 @@
 package io.mailwarden.bench;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -39,16 +40,21 @@ final class SearchLoad {
      * {@code RESULT} fields.
      */
     static String run(String mode, Client client, int clients, int perClient) throws Exception {
-        measure(client, clients, Math.max(perClient / 4, MIX.size()));
+        measure(client, clients, warmUp(perClient));
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long cpu0 = os.getProcessCpuTime();
         long t0 = System.nanoTime();
         long[][] micros = measure(client, clients, perClient);
         double seconds = (System.nanoTime() - t0) / 1e9;
         long[] all = Arrays.stream(micros).flatMapToLong(Arrays::stream).sorted().toArray();
         double qps = all.length / seconds;
-        System.out.printf(Locale.ROOT, "%s, %d clients x %d queries: p50 %.1f ms, p99 %.1f ms, %.0f queries/s%n", mode,
-                clients, perClient, pct(all, 50), pct(all, 99), qps);
-        StringBuilder result = new StringBuilder(String.format(Locale.ROOT, "%s_p50_ms=%.1f %s_p99_ms=%.1f %s_qps=%.0f",
-                mode, pct(all, 50), mode, pct(all, 99), mode, qps));
+        // CPU time of this JVM per query, GC and JIT included: what the load of the machine does not change much
+        double cpuMs = (os.getProcessCpuTime() - cpu0) / 1e6 / all.length;
+        System.out.printf(Locale.ROOT, "%s, %d clients x %d queries: p50 %.1f ms, p99 %.1f ms, %.0f queries/s, %.2f ms"
+                + " CPU of this JVM per query%n", mode, clients, perClient, pct(all, 50), pct(all, 99), qps, cpuMs);
+        StringBuilder result = new StringBuilder(String.format(Locale.ROOT,
+                "%s_p50_ms=%.1f %s_p99_ms=%.1f %s_qps=%.0f %s_jvm_cpu_ms_per_query=%.2f", mode, pct(all, 50), mode,
+                pct(all, 99), mode, qps, mode, cpuMs));
         for (int k = 0; k < MIX.size(); k++) {
             long[] kind = kind(micros, k);
             System.out.printf(Locale.ROOT, "  %-11s %-55s p50 %7.1f ms  p99 %7.1f ms%n", MIX.get(k).label(),
@@ -56,6 +62,15 @@ final class SearchLoad {
             result.append(String.format(Locale.ROOT, " %s_%s_p50_ms=%.1f", mode, MIX.get(k).label(), pct(kind, 50)));
         }
         return result.toString();
+    }
+
+    /** How many queries a run makes in all, its warm-up included. */
+    static int queries(int clients, int perClient) {
+        return clients * (warmUp(perClient) + perClient);
+    }
+
+    private static int warmUp(int perClient) {
+        return Math.max(perClient / 4, MIX.size());
     }
 
     /** Per client, the microseconds of each query; query i of client c is kind (i + c) mod mix size. */
