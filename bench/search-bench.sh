@@ -20,38 +20,20 @@ heap=${BENCH_HEAP:-1500m}
 daemon_opts=${BENCH_DAEMON_OPTS--Xmx1g}
 modes=${BENCH_MODES:-engine http}
 
-# --- build: the daemon's fast-jar (as bin/mailwarden would) and the bench (a test source root)
-jar=target/quarkus-app/quarkus-run.jar
-client=target/test-classes/io/mailwarden/bench/SearchBench.class
-if [ ! -f "$jar" ] || [ ! -f "$client" ] \
-    || [ -n "$(find src/main bench/src plugins/java/src/main pom.xml -newer "$client" -type f -print -quit 2>/dev/null)" ] \
-    || [ -n "$(find src/main plugins/java/src/main pom.xml -newer "$jar" -type f -print -quit 2>/dev/null)" ]; then
-  echo "building the daemon and the bench..." >&2
-  ./mvnw -B -q $MVN_OFFLINE -DskipTests package >&2
-fi
-cp_file=target/bench-classpath.txt
-if [ ! -s "$cp_file" ] || [ pom.xml -nt "$cp_file" ]; then
-  ./mvnw -B -q $MVN_OFFLINE dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file" >&2
-fi
+. bench/lib/dovecot.sh
+. bench/lib/daemon-bench.sh
+build_daemon_and_bench SearchBench
 bench() {
   "$JAVA_HOME/bin/java" -Xms"$heap" -Xmx"$heap" -XX:+UseParallelGC --enable-native-access=ALL-UNNAMED \
     --add-modules jdk.incubator.vector -Djava.util.logging.manager=org.jboss.logmanager.LogManager "$@"
 }
-bench_main() { bench "${opts[@]}" -cp "target/classes:target/test-classes:$(cat "$cp_file")" io.mailwarden.bench.SearchBench "$@"; }
+bench_main() { bench "${opts[@]}" -cp "$bench_cp" io.mailwarden.bench.SearchBench "$@"; }
 opts=("$@")
 
-. bench/lib/dovecot.sh
 tmp=$(mktemp -d /tmp/mailwarden-search.XXXXXX)
 chmod 755 "$tmp"
 daemon_pid= server_pid=
-cleanup() {
-  set +e
-  [ -n "$daemon_pid" ] && kill "$daemon_pid" 2>/dev/null && wait "$daemon_pid" 2>/dev/null
-  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
-  dovecot_stop "$tmp/dovecot"
-  if [ "${BENCH_KEEP:-}" = 1 ]; then echo "kept $tmp" >&2; else rm -rf "$tmp"; fi
-}
-trap cleanup EXIT
+trap stop_daemon_bench EXIT
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 
 data=${BENCH_DATA:-$tmp/data}
@@ -74,8 +56,7 @@ if [[ " $modes " == *" http "* ]]; then
   if dovecot_available; then
     dovecot_start "$tmp/dovecot" "$imap_port" "$user" "$password"
   else
-    "$JAVA_HOME/bin/java" -Xmx256m -cp "target/classes:target/test-classes:$(cat "$cp_file")" \
-      io.mailwarden.bench.LatencyBench serve "$imap_port" "$user" "$password" > "$tmp/greenmail.log" 2>&1 &
+    "$JAVA_HOME/bin/java" -Xmx256m -cp "$bench_cp" io.mailwarden.bench.LatencyBench serve "$imap_port" "$user" "$password" > "$tmp/greenmail.log" 2>&1 &
     server_pid=$!
     server_desc="GreenMail"
   fi
@@ -109,15 +90,8 @@ EOF
     sleep 0.25
   done
   echo "daemon serving on 127.0.0.1:$http_port ($server_desc for its account), options: $daemon_opts" >&2
-  # the daemon's CPU time (user + system, clock ticks) over the whole HTTP run, warm-up included
-  cpu_ticks() { awk '{print $14 + $15}' "/proc/$daemon_pid/stat"; }
-  ticks0=$(cpu_ticks)
-  bench_main http "http://127.0.0.1:$http_port" "$token" | tee "$tmp/http.out"
-  ticks=$(( $(cpu_ticks) - ticks0 ))
-  queries=$(sed -n 's/^QUERIES //p' "$tmp/http.out")
-  daemon_cpu=$(awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" -v q="$queries" 'BEGIN {printf "%.2f", t * 1000 / hz / q}')
-  echo "daemon CPU per query (warm-up included): $daemon_cpu ms" >&2
-  results="$results $(sed -n 's/^RESULT //p' "$tmp/http.out") http_daemon_cpu_ms_per_query=$daemon_cpu"
+  bench_main http "http://127.0.0.1:$http_port" "$token" "$daemon_pid" "$(getconf CLK_TCK)" | tee "$tmp/http.out"
+  results="$results $(sed -n 's/^RESULT //p' "$tmp/http.out")"
   if grep -qE ' (WARN|ERROR) ' "$tmp/daemon.log"; then
     echo "daemon warnings/errors:" >&2
     grep -E ' (WARN|ERROR) ' "$tmp/daemon.log" | head -20 >&2

@@ -13,18 +13,22 @@ import io.mailwarden.state.CheckpointStore;
 import io.mailwarden.state.ProcessedStore;
 import io.mailwarden.state.StateDb;
 import io.mailwarden.state.StateStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.flywaydb.core.Flyway;
@@ -38,8 +42,9 @@ import org.h2.jdbcx.JdbcConnectionPool;
  *       index (timed), and a catalog row for each, so that the daemon started on that directory keeps them;</li>
  *   <li>{@code engine DATA_DIR}: the mix through {@link ArchiveSearch} over a read-only view of the index, in
  *       this JVM (query parsing, a page of 20 newest-first hits, snippets: no HTTP);</li>
- *   <li>{@code http BASE_URL TOKEN}: the mix through {@code GET /api/search} of a running mailwarden, with the
- *       JDK's HTTP client (keep-alive) and the bearer token.</li>
+ *   <li>{@code http BASE_URL TOKEN [PID CLOCK_TICKS_PER_SECOND]}: the mix through {@code GET /api/search} of a
+ *       running mailwarden, with the JDK's HTTP client (keep-alive) and the bearer token; with the server's
+ *       process id, its CPU time per query too.</li>
  * </ul>
  * Both query modes run {@code bench.clients} (4) threads of {@code bench.queries} (1,000) queries each.
  */
@@ -49,7 +54,7 @@ public final class SearchBench {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 2) {
-            System.err.println("usage: SearchBench build DATA_DIR | engine DATA_DIR | http BASE_URL TOKEN");
+            System.err.println("usage: SearchBench build DATA_DIR | engine DATA_DIR | http BASE_URL TOKEN [PID TICKS]");
             System.exit(2);
         }
         int clients = Integer.getInteger("bench.clients", 4);
@@ -57,7 +62,8 @@ public final class SearchBench {
         switch (args[0]) {
             case "build" -> build(Path.of(args[1]), Integer.getInteger("bench.messages", 100_000));
             case "engine" -> engine(Path.of(args[1]), clients, perClient);
-            case "http" -> http(args[1], args[2], clients, perClient);
+            case "http" -> http(args[1], args[2], args.length > 4 ? cpuOf(args[3], Long.parseLong(args[4])) : null,
+                    clients, perClient);
             default -> throw new IllegalArgumentException("unknown step " + args[0]);
         }
     }
@@ -101,20 +107,35 @@ public final class SearchBench {
                         .total());
             }
             System.out.println("RESULT " + SearchLoad.run("engine",
-                    q -> search.search(q, 20, 0, Search.Order.DATE), clients, perClient));
+                    q -> search.search(q, 20, 0, Search.Order.DATE), clients, perClient, null));
         }
     }
 
-    private static void http(String base, String token, int clients, int perClient) throws Exception {
+    /** @param serverCpu the server's CPU time so far, in nanoseconds, or null when it is not known */
+    private static void http(String base, String token, LongSupplier serverCpu, int clients, int perClient)
+            throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         SearchLoad.Client client = q -> get(http, base, token, q);
         for (SearchLoad.Kind k : SearchLoad.MIX) {
             Matcher total = TOTAL.matcher(get(http, base, token, k.query()));
             System.out.printf("  %-55s %s hits%n", k.query(), total.find() ? total.group(1) : "?");
         }
-        System.out.println("RESULT " + SearchLoad.run("http", client, clients, perClient));
-        // for the script, which measures the daemon's CPU time over this whole run
-        System.out.println("QUERIES " + (SearchLoad.MIX.size() + SearchLoad.queries(clients, perClient)));
+        System.out.println("RESULT " + SearchLoad.run("http", client, clients, perClient, serverCpu));
+    }
+
+    /** The CPU time (user + system) of process {@code pid} from {@code /proc}, in nanoseconds. */
+    private static LongSupplier cpuOf(String pid, long ticksPerSecond) {
+        Path stat = Path.of("/proc", pid, "stat");
+        return () -> {
+            try {
+                // the fields after the command name, which is in parentheses and may hold spaces
+                String line = Files.readString(stat);
+                String[] f = line.substring(line.lastIndexOf(')') + 2).split(" ");
+                return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 1_000_000_000L / ticksPerSecond;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the daemon's CPU time from " + stat, e);
+            }
+        };
     }
 
     /** One page of 20 newest-first hits, as the web page asks for it; fails unless the answer is a 200. */

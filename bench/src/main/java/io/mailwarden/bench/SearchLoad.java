@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.LongSupplier;
 
 /**
  * Runs the search mix from concurrent clients and reports latency percentiles (nearest rank), overall and
@@ -39,10 +40,12 @@ final class SearchLoad {
      * cycling through the mix (each client starting at another kind); prints the report and returns its
      * {@code RESULT} fields.
      */
-    static String run(String mode, Client client, int clients, int perClient) throws Exception {
-        measure(client, clients, warmUp(perClient));
+    static String run(String mode, Client client, int clients, int perClient, LongSupplier serverCpu)
+            throws Exception {
+        measure(client, clients, Math.max(perClient / 4, MIX.size()));
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpu0 = os.getProcessCpuTime();
+        long server0 = serverCpu == null ? 0 : serverCpu.getAsLong();
         long t0 = System.nanoTime();
         long[][] micros = measure(client, clients, perClient);
         double seconds = (System.nanoTime() - t0) / 1e9;
@@ -50,11 +53,16 @@ final class SearchLoad {
         double qps = all.length / seconds;
         // CPU time of this JVM per query, GC and JIT included: what the load of the machine does not change much
         double cpuMs = (os.getProcessCpuTime() - cpu0) / 1e6 / all.length;
+        double serverMs = serverCpu == null ? Double.NaN : (serverCpu.getAsLong() - server0) / 1e6 / all.length;
         System.out.printf(Locale.ROOT, "%s, %d clients x %d queries: p50 %.1f ms, p99 %.1f ms, %.0f queries/s, %.2f ms"
                 + " CPU of this JVM per query%n", mode, clients, perClient, pct(all, 50), pct(all, 99), qps, cpuMs);
         StringBuilder result = new StringBuilder(String.format(Locale.ROOT,
                 "%s_p50_ms=%.1f %s_p99_ms=%.1f %s_qps=%.0f %s_jvm_cpu_ms_per_query=%.2f", mode, pct(all, 50), mode,
                 pct(all, 99), mode, qps, mode, cpuMs));
+        if (serverCpu != null) {
+            System.out.printf(Locale.ROOT, "  the server's CPU per query: %.2f ms%n", serverMs);
+            result.append(String.format(Locale.ROOT, " %s_server_cpu_ms_per_query=%.2f", mode, serverMs));
+        }
         for (int k = 0; k < MIX.size(); k++) {
             long[] kind = kind(micros, k);
             System.out.printf(Locale.ROOT, "  %-11s %-55s p50 %7.1f ms  p99 %7.1f ms%n", MIX.get(k).label(),
@@ -62,15 +70,6 @@ final class SearchLoad {
             result.append(String.format(Locale.ROOT, " %s_%s_p50_ms=%.1f", mode, MIX.get(k).label(), pct(kind, 50)));
         }
         return result.toString();
-    }
-
-    /** How many queries a run makes in all, its warm-up included. */
-    static int queries(int clients, int perClient) {
-        return clients * (warmUp(perClient) + perClient);
-    }
-
-    private static int warmUp(int perClient) {
-        return Math.max(perClient / 4, MIX.size());
     }
 
     /** Per client, the microseconds of each query; query i of client c is kind (i + c) mod mix size. */
