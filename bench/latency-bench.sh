@@ -56,18 +56,7 @@ bench -cp "$client_cp" io.mailwarden.bench.LatencyBench setup "$port" "$user" "$
 
 # --- the daemon: its own working directory with config/application.yaml and rules/
 work=$tmp/work
-mkdir -p "$work/config" "$work/rules" "$work/plugins"
-cat > "$work/config/application.yaml" <<EOF
-mailwarden:
-  accounts:
-    bench:
-      provider: custom
-      username: $user
-      password-env: BENCH_IMAP_PASSWORD
-      imap: { host: 127.0.0.1, port: $port, tls: none }
-      smtp: { host: 127.0.0.1, port: 25, tls: none }
-      idle-folders: [INBOX, $second]
-EOF
+daemon_work_dir "$work" bench "$user" "$port" "idle-folders: [INBOX, $second]"
 cat > "$work/rules/bench.yaml" <<EOF
 rules:
   - name: bench-mail-to-$target

@@ -62,17 +62,7 @@ if [[ " $modes " == *" http "* ]]; then
   fi
   wait_port "$imap_port"
   work=$tmp/work
-  mkdir -p "$work/config" "$work/rules" "$work/plugins"
-  cat > "$work/config/application.yaml" <<EOF
-mailwarden:
-  accounts:
-    live:
-      provider: custom
-      username: $user
-      password-env: BENCH_IMAP_PASSWORD
-      imap: { host: 127.0.0.1, port: $imap_port, tls: none }
-      smtp: { host: 127.0.0.1, port: 25, tls: none }
-EOF
+  daemon_work_dir "$work" live "$user" "$imap_port"
   (cd "$work" && BENCH_IMAP_PASSWORD=$password MAILWARDEN_HTTP_TOKEN=$token \
     MAILWARDEN_JAVA_OPTS="-Dmailwarden.data-dir=$data -Dquarkus.http.port=$http_port $daemon_opts" \
     exec "$repo/bin/mailwarden" run) > "$tmp/daemon.log" 2>&1 &

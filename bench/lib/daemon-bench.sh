@@ -31,3 +31,18 @@ stop_daemon_bench() {
   dovecot_stop "$tmp/dovecot"
   if [ "${BENCH_KEEP:-}" = 1 ]; then echo "kept $tmp" >&2; else rm -rf "$tmp"; fi
 }
+
+# daemon_work_dir DIR ACCOUNT USER PORT [YAML...]: the daemon's working directory: config/application.yaml with
+# one account (plain IMAP on 127.0.0.1:PORT, its password from $BENCH_IMAP_PASSWORD; any YAML lines given are
+# added to the account), and empty rules/ and plugins/.
+daemon_work_dir() {
+  local dir=$1 account=$2 user=$3 port=$4 line
+  shift 4
+  mkdir -p "$dir/config" "$dir/rules" "$dir/plugins"
+  {
+    printf 'mailwarden:\n  accounts:\n    %s:\n      provider: custom\n      username: %s\n' "$account" "$user"
+    printf '      password-env: BENCH_IMAP_PASSWORD\n      imap: { host: 127.0.0.1, port: %s, tls: none }\n' "$port"
+    printf '      smtp: { host: 127.0.0.1, port: 25, tls: none }\n'
+    for line in "$@"; do printf '      %s\n' "$line"; done
+  } > "$dir/config/application.yaml"
+}
