@@ -63,8 +63,7 @@ final class TopHits {
         Count counted = count(s, q);
         if (counted.hits() < COUNT_LIMIT || min == null || max == null) {
             TopDocs top = s.search(q, n, ArchiveIndex.NEWEST_FIRST);
-            return counted.hits() < COUNT_LIMIT ? new Page(top.scoreDocs, counted.hits(), true)
-                    : new Page(top.scoreDocs, Math.max(COUNT_LIMIT, top.totalHits.value()), false);
+            return counted.hits() < COUNT_LIMIT ? new Page(top.scoreDocs, counted.hits(), true) : atLeastLimit(top);
         }
         long newest = LongPoint.decodeDimension(max, 0);
         long span = newest - LongPoint.decodeDimension(min, 0);
@@ -76,10 +75,14 @@ final class TopHits {
                     .add(LongPoint.newRangeQuery(Fields.DATE, from, Long.MAX_VALUE), Occur.FILTER).build();
             TopDocs top = s.search(windowed, n, ArchiveIndex.NEWEST_FIRST);
             if (top.scoreDocs.length >= n) {
-                return new Page(top.scoreDocs, Math.max(COUNT_LIMIT, top.totalHits.value()), false);
+                return atLeastLimit(top);
             }
         }
-        TopDocs top = s.search(q, n, ArchiveIndex.NEWEST_FIRST);
+        return atLeastLimit(s.search(q, n, ArchiveIndex.NEWEST_FIRST));
+    }
+
+    /** A page of a query known to match at least {@value #COUNT_LIMIT} documents. */
+    private static Page atLeastLimit(TopDocs top) {
         return new Page(top.scoreDocs, Math.max(COUNT_LIMIT, top.totalHits.value()), false);
     }
 
