@@ -22,35 +22,16 @@ password=bench-$RANDOM$RANDOM
 target=Processed
 second=Lists
 
-# --- build: the daemon's fast-jar (as bin/mailwarden would) and the bench client (a test source root)
-jar=target/quarkus-app/quarkus-run.jar
-client=target/test-classes/io/mailwarden/bench/LatencyBench.class
-if [ ! -f "$jar" ] || [ ! -f "$client" ] \
-    || [ -n "$(find src/main bench/src plugins/java/src/main pom.xml -newer "$client" -type f -print -quit 2>/dev/null)" ] \
-    || [ -n "$(find src/main plugins/java/src/main pom.xml -newer "$jar" -type f -print -quit 2>/dev/null)" ]; then
-  echo "building the daemon and the bench client..." >&2
-  ./mvnw -B -q $MVN_OFFLINE -DskipTests package >&2
-fi
-cp_file=target/bench-classpath.txt
-if [ ! -s "$cp_file" ] || [ pom.xml -nt "$cp_file" ]; then
-  ./mvnw -B -q $MVN_OFFLINE dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file" >&2 \
-    || ./mvnw -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file" >&2
-fi
-client_cp="target/classes:target/test-classes:$(cat "$cp_file")"
+. bench/lib/dovecot.sh
+. bench/lib/daemon-bench.sh
+build_daemon_and_bench LatencyBench
+client_cp=$bench_cp
 bench() { "$JAVA_HOME/bin/java" -Xmx256m "$@"; }
 
-. bench/lib/dovecot.sh
 tmp=$(mktemp -d /tmp/mailwarden-latency.XXXXXX)
 chmod 755 "$tmp"
 daemon_pid= server_pid=
-cleanup() {
-  set +e
-  [ -n "$daemon_pid" ] && kill "$daemon_pid" 2>/dev/null && wait "$daemon_pid" 2>/dev/null
-  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
-  dovecot_stop "$tmp/dovecot"
-  if [ "${BENCH_KEEP:-}" = 1 ]; then echo "kept $tmp" >&2; else rm -rf "$tmp"; fi
-}
-trap cleanup EXIT
+trap stop_daemon_bench EXIT
 
 port=$(free_port)
 
@@ -75,18 +56,7 @@ bench -cp "$client_cp" io.mailwarden.bench.LatencyBench setup "$port" "$user" "$
 
 # --- the daemon: its own working directory with config/application.yaml and rules/
 work=$tmp/work
-mkdir -p "$work/config" "$work/rules" "$work/plugins"
-cat > "$work/config/application.yaml" <<EOF
-mailwarden:
-  accounts:
-    bench:
-      provider: custom
-      username: $user
-      password-env: BENCH_IMAP_PASSWORD
-      imap: { host: 127.0.0.1, port: $port, tls: none }
-      smtp: { host: 127.0.0.1, port: 25, tls: none }
-      idle-folders: [INBOX, $second]
-EOF
+daemon_work_dir "$work" bench "$user" "$port" "idle-folders: [INBOX, $second]"
 cat > "$work/rules/bench.yaml" <<EOF
 rules:
   - name: bench-mail-to-$target

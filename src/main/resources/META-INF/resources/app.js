@@ -75,7 +75,8 @@ function renderResults(page) {
     : shown + page.total + (page.exact ? '' : '+') + ' messages (' + page.tookMillis + ' ms)';
   $('paging').hidden = page.total <= PAGE_SIZE;
   $('prev').disabled = state.offset === 0;
-  $('next').disabled = state.offset + PAGE_SIZE >= page.total;
+  // above the count limit the total is a lower bound: a full page may have more after it
+  $('next').disabled = page.exact ? state.offset + PAGE_SIZE >= page.total : page.hits.length < PAGE_SIZE;
   $('page').textContent = 'Page ' + (Math.floor(state.offset / PAGE_SIZE) + 1);
 }
 

@@ -1,6 +1,5 @@
 package io.mailwarden.search;
 
-import io.mailwarden.archive.index.ArchiveIndex;
 import io.mailwarden.archive.index.MessageDocument;
 import io.mailwarden.archive.index.SearchableIndex;
 import io.mailwarden.archive.store.RawStore;
@@ -17,8 +16,6 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TotalHits;
 
 /**
  * {@link Search} over one index and its raw store. The index comes from a supplier, asked on every call:
@@ -62,18 +59,16 @@ public final class ArchiveSearch implements Search {
             return new SearchPage(query, 0, true, millisSince(start), offset, List.of());
         }
         return idx.withSearcher(s -> {
-            TopDocs top = order == Order.RELEVANCE ? s.search(q, offset + limit)
-                    : s.search(q, offset + limit, ArchiveIndex.NEWEST_FIRST);
-            ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, Math.min(offset, top.scoreDocs.length),
-                    top.scoreDocs.length);
+            TopHits.Page top = order == Order.RELEVANCE ? TopHits.byRelevance(s, q, offset + limit)
+                    : TopHits.newestFirst(s, q, offset + limit);
+            ScoreDoc[] page = Arrays.copyOfRange(top.hits(), Math.min(offset, top.hits().length), top.hits().length);
             int[] docs = Arrays.stream(page).mapToInt(sd -> sd.doc).toArray();
             String[] snippets = this.snippets.of(s, q, docs);
             List<Hit> hits = new ArrayList<>(docs.length);
             for (int i = 0; i < docs.length; i++) {
                 hits.add(Hits.of(SearchableIndex.hit(s, docs[i]), snippets[i]));
             }
-            return new SearchPage(query, top.totalHits.value(), top.totalHits.relation() == TotalHits.Relation.EQUAL_TO,
-                    millisSince(start), offset, hits);
+            return new SearchPage(query, top.total(), top.exact(), millisSince(start), offset, hits);
         });
     }
 

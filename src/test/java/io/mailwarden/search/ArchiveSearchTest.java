@@ -150,6 +150,18 @@ class ArchiveSearchTest {
     }
 
     @Test
+    void snippetMarksAWordFoundOnlyInAttachmentTextOrSubjectAndShowsTheBodyStartOtherwise() {
+        assertThat(search.search("合同", 10, 0, Order.DATE).hits().getFirst().snippetHtml())
+                .isEqualTo("<mark>合同</mark>编号 a,b");
+        assertThat(search.search("增值税", 10, 0, Order.DATE).hits().getFirst().snippetHtml())
+                .isEqualTo("Q3<mark>增值税</mark>发票 from the vendor");
+        assertThat(search.search("from:bob", 10, 0, Order.DATE).hits().getFirst().snippetHtml())
+                .startsWith("Menu: &lt;script&gt;").doesNotContain("<mark>");
+        assertThat(search.search("\"annual budget\"", 10, 0, Order.DATE).hits().getFirst().snippetHtml())
+                .contains("<mark>annual</mark> <mark>budget</mark>");
+    }
+
+    @Test
     void malformedValuesAreSyntaxErrors() {
         assertThatThrownBy(() -> search.search("after:March", 10, 0, Order.DATE)).isInstanceOf(QuerySyntaxException.class)
                 .hasMessage("after: needs a date like 2026-03-01, not 'March' (at 1)");

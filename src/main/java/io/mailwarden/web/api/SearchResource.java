@@ -36,7 +36,8 @@ public class SearchResource {
 
     @GET
     @Operation(summary = "Search the archive", description = "Newest first unless sort=relevance; snippets are HTML-escaped"
-            + " with <mark> around the matches.")
+            + " with <mark> around the matches. total is exact up to 1,000 matches; above that exact is false and"
+            + " total is a lower bound.")
     @APIResponse(responseCode = "200", description = "A page of hits")
     @APIResponse(responseCode = "400", description = "A malformed query (error and position) or a bad parameter")
     @APIResponse(responseCode = "503", description = "The archive is not open")
