@@ -35,14 +35,20 @@ import org.junit.jupiter.api.Test;
 @TestProfile(HealthTest.DataDir.class)
 class HealthTest {
 
-    /** A data directory of this test run only. */
+    private static final String TOKEN = "health-test-token";
+
+    /** A data directory of this test run only; metrics behind the API's token. */
     public static class DataDir implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("mailwarden.data-dir",
-                    Path.of("target/test-data/health-" + ProcessHandle.current().pid()).toAbsolutePath().toString());
+                    Path.of("target/test-data/health-" + ProcessHandle.current().pid()).toAbsolutePath().toString(),
+                    "mailwarden.http.token", TOKEN, "mailwarden.http.metrics", "token");
         }
     }
+
+    @TestHTTPResource("/q/metrics")
+    URL metrics;
 
     @Inject
     DaemonLauncher launcher;
@@ -52,6 +58,22 @@ class HealthTest {
 
     @TestHTTPResource("/q/health/live")
     URL live;
+
+    @Test
+    void metricsSetToTokenNeedTheApiTokenAndServePrometheusText() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(metrics.toURI()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> wrong = http.send(HttpRequest.newBuilder(metrics.toURI())
+                .header("Authorization", "Bearer not-" + TOKEN).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> withToken = http.send(HttpRequest.newBuilder(metrics.toURI())
+                .header("Authorization", "Bearer " + TOKEN).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(withToken.statusCode()).isEqualTo(200);
+        assertThat(withToken.body()).contains("# TYPE jvm_");
+    }
 
     @Test
     void readinessFollowsTheWatchersAndLivenessStaysUpWhileTheServerIsGone() throws Exception {
