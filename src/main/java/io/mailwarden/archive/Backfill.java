@@ -5,7 +5,6 @@ import io.mailwarden.message.MailboxException;
 import io.mailwarden.message.MessageArrived;
 import io.mailwarden.state.ArchiveCatalog;
 import io.mailwarden.state.Checkpoint;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -68,7 +67,7 @@ public final class Backfill {
 
     /** Runs over the folders of {@code source}'s account that {@code globs} name and {@code only} accepts. */
     public Result run(FolderSource source, List<String> globs, Predicate<String> only)
-            throws MailboxException, IOException, InterruptedException {
+            throws MailboxException, InterruptedException {
         String account = source.account();
         Counts counts = new Counts();
         int folders = 0;

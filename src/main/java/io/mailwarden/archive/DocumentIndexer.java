@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The archive's indexer: parses the raw bytes, extracts every attachment's text with Tika and hands the
@@ -69,7 +68,7 @@ public final class DocumentIndexer implements Indexer {
         return new MessageDocument(place.id(), place.account(), place.folder(), place.uidValidity(), place.uid(),
                 place.contentHash(), m.messageId(), ids(m.headers().first("In-Reply-To")).stream().findFirst().orElse(""),
                 ids(m.headers().first("References")), m.from(), m.to(), m.cc(), m.subject(),
-                m.date() != null ? m.date().toInstant() : place.internalDate(), m.size(), imapFlags(place.flags()),
+                m.date() != null ? m.date().toInstant() : place.internalDate(), m.size(), place.imapFlags(),
                 attachments, m.text(), place.rules(), problems,
                 place.status() == ArchivedLocation.Status.DELETED);
     }
@@ -85,13 +84,5 @@ public final class DocumentIndexer implements Indexer {
             out.add(m.group());
         }
         return out;
-    }
-
-    /** Flags as IMAP spells them: {@code seen} becomes {@code \Seen}; keywords stay as they are. */
-    static Set<String> imapFlags(Set<String> flags) {
-        Set<String> system = Set.of("seen", "answered", "flagged", "deleted", "draft", "recent");
-        return flags.stream()
-                .map(f -> system.contains(f) ? "\\" + Character.toUpperCase(f.charAt(0)) + f.substring(1) : f)
-                .collect(Collectors.toSet());
     }
 }

@@ -62,7 +62,7 @@ public final class ArchiveSource implements MessageSource {
                         + l.uid() + ") is missing from the raw store at " + store.root() + "; run 'mailwarden verify'",
                         e);
             }
-            sink.accept(new BackupMessage(l.account(), l.folder(), raw, BackupMessage.fromCatalog(l.flags()),
+            sink.accept(new BackupMessage(l.account(), l.folder(), raw, l.imapFlags(),
                     l.internalDate(), "archive " + l.id()));
         }
     }

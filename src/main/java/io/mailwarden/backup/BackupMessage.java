@@ -2,11 +2,7 @@ package io.mailwarden.backup;
 
 import io.mailwarden.state.ContentHash;
 import java.time.Instant;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 /**
  * One message on its way out of the archive or into a mailbox: its bytes exactly as archived, where it
@@ -22,9 +18,6 @@ import java.util.stream.Collectors;
 public record BackupMessage(String account, String folder, byte[] raw, Set<String> flags, Instant internalDate,
         String origin) {
 
-    private static final Map<String, String> SYSTEM = Map.of("seen", "\\Seen", "answered", "\\Answered", "flagged",
-            "\\Flagged", "draft", "\\Draft", "deleted", "\\Deleted");
-
     public BackupMessage {
         account = account == null ? "" : account;
         folder = folder == null ? "" : folder;
@@ -39,14 +32,5 @@ public record BackupMessage(String account, String folder, byte[] raw, Set<Strin
     /** Whether {@code flag} (any case, with its backslash for a system flag) is set. */
     public boolean has(String flag) {
         return flags.stream().anyMatch(f -> f.equalsIgnoreCase(flag));
-    }
-
-    /**
-     * Flags in wire form from the catalog's form (system flags lower-case without backslash, keywords as
-     * they are; see {@code ArchivedLocation#flags}).
-     */
-    public static Set<String> fromCatalog(Set<String> catalogFlags) {
-        return catalogFlags.stream().map(f -> SYSTEM.getOrDefault(f.toLowerCase(Locale.ROOT), f))
-                .collect(Collectors.toCollection(TreeSet::new));
     }
 }

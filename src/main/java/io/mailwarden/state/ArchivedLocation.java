@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * One place where an archived message lives (a row of {@code archive_location}).
@@ -38,6 +40,14 @@ public record ArchivedLocation(String id, String account, String folder, long ui
     /** The id of a message a rule moved into {@code folder}, before its UID there is known. */
     public static String movedIdOf(String account, String folder, String contentHash) {
         return digest(account + '\0' + folder + "\0moved\0" + contentHash);
+    }
+
+    /** The flags as IMAP writes them: {@code seen} becomes {@code \\Seen}; keywords stay as they are. */
+    public Set<String> imapFlags() {
+        Set<String> system = Set.of("seen", "answered", "flagged", "deleted", "draft", "recent");
+        return flags.stream()
+                .map(f -> system.contains(f) ? "\\" + Character.toUpperCase(f.charAt(0)) + f.substring(1) : f)
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     public ArchivedLocation withStatus(Status s) {

@@ -27,6 +27,7 @@ class ArchiveCatalogTest {
 
         ArchivedLocation read = catalog.findAt("acme", "INBOX", 7, 1).orElseThrow();
         assertThat(read.flags()).containsExactlyInAnyOrder("seen", "$Label1");
+        assertThat(read.imapFlags()).containsExactlyInAnyOrder("\\Seen", "$Label1");
         assertThat(read.rules()).containsExactly("invoices");
         assertThat(read.internalDate()).isEqualTo(Instant.parse("2026-11-01T08:00:00Z"));
         assertThat(catalog.count()).isEqualTo(1);
