@@ -6,6 +6,7 @@ import io.mailwarden.archive.store.RawStore;
 import io.mailwarden.message.parse.AttachmentBytes;
 import io.mailwarden.search.query.MailQuery;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -85,8 +86,16 @@ public final class ArchiveSearch implements Search {
     }
 
     @Override
-    public Optional<byte[]> raw(String id) {
-        return document(id).flatMap(this::raw);
+    public Optional<InputStream> raw(String id) {
+        Optional<MessageDocument> doc = document(id);
+        if (doc.isEmpty() || !store.contains(doc.get().contentHash())) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(store.open(doc.get().contentHash()));
+        } catch (IOException e) {
+            throw unreadable(doc.get(), e);
+        }
     }
 
     @Override
@@ -113,9 +122,13 @@ public final class ArchiveSearch implements Search {
         try {
             return Optional.of(store.read(m.contentHash()));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read message " + m.id() + " from the raw store at " + store.root()
-                    + ": " + e.getMessage(), e);
+            throw unreadable(m, e);
         }
+    }
+
+    private UncheckedIOException unreadable(MessageDocument m, IOException e) {
+        return new UncheckedIOException("cannot read message " + m.id() + " from the raw store at " + store.root()
+                + ": " + e.getMessage(), e);
     }
 
     private static long millisSince(long start) {

@@ -1,5 +1,6 @@
 package io.mailwarden.search;
 
+import java.io.InputStream;
 import java.util.Optional;
 import java.util.Set;
 
@@ -35,8 +36,11 @@ public interface Search {
     /** One archived message: metadata, the text of each part, the rules that acted on it, where it lives. */
     Optional<MessageView> message(String id);
 
-    /** The original bytes of the message, exactly as archived. */
-    Optional<byte[]> raw(String id);
+    /**
+     * The original bytes of the message, exactly as archived, as a stream the caller closes: a message of
+     * any size is served without being held in memory.
+     */
+    Optional<InputStream> raw(String id);
 
     /** The decoded content of the message's attachment number {@code n} (from 0, in MIME order). */
     Optional<AttachmentContent> attachment(String id, int n);

@@ -10,6 +10,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.io.InputStream;
 import java.util.Optional;
 import java.util.Set;
 
@@ -58,7 +59,7 @@ public class SearchService implements Search {
     }
 
     @Override
-    public Optional<byte[]> raw(String id) {
+    public Optional<InputStream> raw(String id) {
         return search.raw(id);
     }
 

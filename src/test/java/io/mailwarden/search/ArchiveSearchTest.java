@@ -172,12 +172,14 @@ class ArchiveSearchTest {
     }
 
     @Test
-    void showsTheMessageItsRawBytesAndAttachments() {
+    void showsTheMessageItsRawBytesAndAttachments() throws Exception {
         MessageView view = search.message("m1").orElseThrow();
         assertThat(view.parts()).extracting(MessageView.Part::text).containsExactly("请查收附件中的发票。", "合同编号 a,b");
         assertThat(view.rules()).containsExactly("invoices");
         assertThat(view.status()).isEqualTo("present");
-        assertThat(new String(search.raw("m1").orElseThrow(), StandardCharsets.US_ASCII)).isEqualTo(RAW);
+        try (var raw = search.raw("m1").orElseThrow()) {
+            assertThat(new String(raw.readAllBytes(), StandardCharsets.US_ASCII)).isEqualTo(RAW);
+        }
         AttachmentContent csv = search.attachment("m1", 0).orElseThrow();
         assertThat(csv.filename()).isEqualTo("data.csv");
         assertThat(new String(csv.bytes(), StandardCharsets.US_ASCII)).isEqualTo("a,b\n1,2\n");

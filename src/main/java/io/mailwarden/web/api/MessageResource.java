@@ -10,6 +10,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -52,7 +53,7 @@ public class MessageResource {
     @APIResponse(responseCode = "404", description = "No archived message has this id")
     public Response raw(@PathParam("id") String id) {
         Archives.requireOpen(launcher);
-        byte[] bytes = search.raw(id).orElseThrow(() -> unknown(id));
+        InputStream bytes = search.raw(id).orElseThrow(() -> unknown(id)); // streamed, closed by the server
         return download(bytes, "message/rfc822", id + ".eml");
     }
 
@@ -76,7 +77,7 @@ public class MessageResource {
      * Always an attachment, never rendered: a type or a file from mail is attacker-controlled, so the browser
      * is also told not to sniff it and to run nothing from it should it be opened directly.
      */
-    private static Response download(byte[] bytes, String type, String filename) {
+    private static Response download(Object bytes, String type, String filename) {
         return Response.ok(bytes, type).header("Content-Disposition", ContentDisposition.attachment(filename))
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Content-Security-Policy", "default-src 'none'; sandbox").build();
