@@ -1,8 +1,9 @@
 package io.mailwarden.archive;
 
 import io.mailwarden.archive.store.RawStore;
-import io.mailwarden.message.MessageArrived;
+import io.mailwarden.message.FolderSource.Fetched;
 import io.mailwarden.message.MessageRef;
+import io.mailwarden.message.RawHeaders;
 import io.mailwarden.state.ArchiveCatalog;
 import io.mailwarden.state.ArchivedLocation;
 import io.mailwarden.state.ArchivedLocation.Status;
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -57,7 +59,7 @@ final class ArchiveBatch {
     }
 
     /** Stores and indexes the message; false when its place was archived before. */
-    boolean add(MessageArrived m) throws IOException {
+    boolean add(Fetched m) throws IOException {
         MessageRef ref = m.ref();
         if (folder.knownUids().contains(ref.uid())) {
             return false;
@@ -70,10 +72,12 @@ final class ArchiveBatch {
             placed.add(here);
             return true;
         }
+        Set<String> flags = new HashSet<>(m.flags());
+        flags.addAll(m.keywords());
         ArchivedLocation place = new ArchivedLocation(
                 ArchivedLocation.idOf(ref.account(), ref.folder(), ref.uidValidity(), ref.uid()), ref.account(),
-                ref.folder(), ref.uidValidity(), ref.uid(), stored.hash(), Archive.messageId(m.raw()), m.raw().length,
-                m.internalDate(), Archive.flags(m), List.of(), Status.PRESENT, clock.instant());
+                ref.folder(), ref.uidValidity(), ref.uid(), stored.hash(), RawHeaders.messageId(m.raw().head()),
+                m.raw().size(), m.internalDate(), flags, List.of(), Status.PRESENT, clock.instant());
         indexer.index(place, m.raw());
         added.add(place);
         return true;

@@ -1,6 +1,7 @@
 package io.mailwarden.archive;
 
 import io.mailwarden.archive.store.RawStore;
+import io.mailwarden.message.RawMessage;
 import io.mailwarden.state.ArchiveCatalog;
 import io.mailwarden.state.ArchivedLocation;
 import io.mailwarden.state.ArchivedLocation.Status;
@@ -113,7 +114,9 @@ public final class ArchiveCheck {
         });
         stale.addAll(moved);
         for (ArchivedLocation p : missing) {
-            indexer.index(p, store.read(p.contentHash()));
+            try (RawMessage raw = store.load(p.contentHash(), p.size())) {
+                indexer.index(p, raw);
+            }
         }
         stale.forEach(indexer::remove);
         if (missing.size() + stale.size() > 0) {

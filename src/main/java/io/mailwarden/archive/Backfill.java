@@ -2,7 +2,8 @@ package io.mailwarden.archive;
 
 import io.mailwarden.message.FolderSource;
 import io.mailwarden.message.MailboxException;
-import io.mailwarden.message.MessageArrived;
+import io.mailwarden.message.RawMessage;
+import io.mailwarden.message.FolderSource.Fetched;
 import io.mailwarden.state.ArchiveCatalog;
 import io.mailwarden.state.Checkpoint;
 import java.time.Duration;
@@ -126,28 +127,32 @@ public final class Backfill {
     private void read(FolderSource reader, String account, FolderSource.Listing listing, long after,
             ArchiveBatch.Folder known, ExecutorService workers, Counts counts, Deque<Batch> inFlight)
             throws MailboxException, InterruptedException {
-        reader.read(listing, after, options.batchMessages(), options.batchBytes(), batch -> {
+        reader.read(listing, after, options.batchMessages(), options.batchBytes(), archive.store().spool(), batch -> {
             if (stop.getAsBoolean()) {
+                batch.forEach(m -> m.raw().close());
                 throw new Stopped();
             }
             if (batch.isEmpty()) {
                 return;
             }
             // memory stays bounded: no more than two full batches' bytes are worked at once, and a batch bigger
-            // than that (one big message) is worked alone, after the ones before it and before the next fetch
-            long bytes = batch.stream().mapToLong(m -> m.raw().length).sum();
+            // than that (one big message, spooled to a file) is worked alone, after the ones before it and
+            // before the next fetch
+            long bytes = batch.stream().mapToLong(m -> m.raw().size()).sum();
             long budget = 2 * options.batchBytes();
             while (!inFlight.isEmpty() && inFlight.stream().mapToLong(Batch::bytes).sum() + bytes > budget) {
                 finish(inFlight.poll(), account, listing);
             }
             ArchiveBatch archiving = archive.batch(known);
             List<Future<?>> done = new ArrayList<>();
-            for (MessageArrived m : batch) {
+            for (Fetched m : batch) {
                 done.add(workers.submit(() -> {
-                    boolean added = archiving.add(m);
-                    (added ? counts.archived : counts.known).incrementAndGet();
-                    counts.bytes.addAndGet(m.raw().length);
-                    progress.message(m.raw().length);
+                    try (RawMessage raw = m.raw()) {
+                        boolean added = archiving.add(m);
+                        (added ? counts.archived : counts.known).incrementAndGet();
+                        counts.bytes.addAndGet(raw.size());
+                        progress.message(raw.size());
+                    }
                     return null;
                 }));
             }

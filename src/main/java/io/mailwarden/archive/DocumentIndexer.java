@@ -8,6 +8,7 @@ import io.mailwarden.archive.index.AttachmentDoc;
 import io.mailwarden.archive.index.MessageDocument;
 import io.mailwarden.message.Attachment;
 import io.mailwarden.message.Message;
+import io.mailwarden.message.RawMessage;
 import io.mailwarden.state.ArchivedLocation;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +31,7 @@ public final class DocumentIndexer implements Indexer {
     }
 
     @Override
-    public void index(ArchivedLocation place, byte[] raw) {
+    public void index(ArchivedLocation place, RawMessage raw) {
         index.upsert(document(place, extractor.extract(raw)));
     }
 

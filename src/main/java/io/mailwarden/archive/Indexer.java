@@ -1,5 +1,6 @@
 package io.mailwarden.archive;
 
+import io.mailwarden.message.RawMessage;
 import io.mailwarden.state.ArchivedLocation;
 import java.io.IOException;
 import java.util.Set;
@@ -7,8 +8,12 @@ import java.util.Set;
 /** Makes an archived place searchable: the index side of the archive, fed from the raw bytes. */
 public interface Indexer {
 
-    /** Indexes (or re-indexes) the message at {@code place} from its raw bytes. */
-    void index(ArchivedLocation place, byte[] raw) throws IOException;
+    /** Indexes (or re-indexes) the message at {@code place} from its raw bytes, read as a stream when spooled. */
+    void index(ArchivedLocation place, RawMessage raw) throws IOException;
+
+    default void index(ArchivedLocation place, byte[] raw) throws IOException {
+        index(place, RawMessage.of(raw));
+    }
 
     /** Marks the place's document as gone from the server (the archive keeps it). */
     void markDeletedOnServer(String id);

@@ -1,5 +1,6 @@
 package io.mailwarden.archive;
 
+import io.mailwarden.message.RawMessage;
 import io.mailwarden.state.ArchivedLocation.Status;
 import java.io.IOException;
 import java.time.Duration;
@@ -29,7 +30,7 @@ public final class Reindex {
         progress.folder("all accounts", "all folders", archive.catalog().count(), 0);
         ThreadPoolExecutor pool = (ThreadPoolExecutor) Executors.newFixedThreadPool(workers,
                 Thread.ofPlatform().daemon().name("reindex-", 0).factory());
-        Semaphore inFlight = new Semaphore(workers * 4); // bounds the raw bytes held in memory
+        Semaphore inFlight = new Semaphore(workers * 4); // bounds the raw bytes held in memory (big ones are spooled)
         AtomicLong written = new AtomicLong();
         AtomicReference<Exception> failure = new AtomicReference<>();
         try {
@@ -42,10 +43,11 @@ public final class Reindex {
                 inFlight.acquireUninterruptibly();
                 pool.execute(() -> {
                     try {
-                        byte[] raw = archive.store().read(p.contentHash());
-                        indexer.index(p, raw);
+                        try (RawMessage raw = archive.store().load(p.contentHash(), p.size())) {
+                            indexer.index(p, raw);
+                            progress.message(raw.size());
+                        }
                         written.incrementAndGet();
-                        progress.message(raw.length);
                     } catch (IOException | RuntimeException e) {
                         failure.compareAndSet(null, new IOException(ArchiveCheck.where(p) + ": " + e.getMessage(), e));
                     } finally {

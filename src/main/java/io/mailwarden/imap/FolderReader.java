@@ -2,10 +2,16 @@ package io.mailwarden.imap;
 
 import io.mailwarden.message.FolderSource;
 import io.mailwarden.message.MailboxException;
-import io.mailwarden.message.MessageArrived;
 import io.mailwarden.message.MessageRef;
+import io.mailwarden.message.RawMessage;
 import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,12 +27,13 @@ import org.eclipse.angus.mail.imap.protocol.RFC822SIZE;
  * Reads folders whole for the archive, on one connection. A folder is opened read-only (EXAMINE: nothing
  * is marked read, nothing expunged); one {@code UID FETCH 1:* (UID RFC822.SIZE)} lists what it holds, then
  * the messages past a UID come in ascending batches of {@code UID FETCH set (UID FLAGS INTERNALDATE
- * BODY.PEEK[])}, each bounded by a count and by bytes so memory stays bounded for any message size.
+ * BODY.PEEK[])}, each bounded by a count and by bytes. A message too big to hold is fetched in pieces into a
+ * spool file, so memory stays bounded for any message size.
  */
 public final class FolderReader implements FolderSource {
 
     /**
-     * A message bigger than this is fetched in pieces of this size into one array: a whole-message FETCH
+     * A message bigger than this is fetched in pieces of this size into a spool file: a whole-message FETCH
      * holds the message twice at its end (the response buffer and the copy taken out of it).
      */
     static final int PIECE = 8 << 20;
@@ -90,7 +97,7 @@ public final class FolderReader implements FolderSource {
     }
 
     @Override
-    public void read(Listing listing, long after, int maxCount, long maxBytes, BatchSink sink)
+    public void read(Listing listing, long after, int maxCount, long maxBytes, Path spool, BatchSink sink)
             throws MailboxException, InterruptedException {
         int i = 0;
         while (i < listing.uids().length && listing.uids()[i] <= after) {
@@ -103,13 +110,16 @@ public final class FolderReader implements FolderSource {
                     && (i == start || bytes + listing.sizes()[i] <= maxBytes)) {
                 bytes += listing.sizes()[i++];
             }
-            List<MessageArrived> batch;
+            List<Fetched> batch;
             try {
                 batch = i - start == 1 && listing.sizes()[start] > piece
-                        ? inPieces(listing, listing.uids()[start], listing.sizes()[start])
+                        ? inPieces(listing, listing.uids()[start], spool)
                         : fetch(listing, Arrays.copyOfRange(listing.uids(), start, i));
             } catch (MessagingException e) {
                 throw failed(e);
+            } catch (IOException e) {
+                throw new MailboxException("cannot spool a big message of " + listing.folder() + " to " + spool + ": "
+                        + e.getMessage(), MailboxException.Kind.TRANSIENT, e);
             }
             sink.accept(batch);
         }
@@ -119,52 +129,63 @@ public final class FolderReader implements FolderSource {
      * One batch, copied out of the responses: they hold each message's bytes a second time (in buffers
      * bigger than the message), so they must be garbage before the batch is handed on, not while it is worked.
      */
-    private List<MessageArrived> fetch(Listing listing, long[] batch) throws MessagingException {
+    private List<Fetched> fetch(Listing listing, long[] batch) throws MessagingException {
         Map<Long, FetchResponse> fetched = ImapMessages.fetch(open,
                 "UID FETCH " + ImapMessages.uidSet(batch) + " (UID FLAGS INTERNALDATE BODY.PEEK[])");
-        List<MessageArrived> out = new ArrayList<>(batch.length);
+        List<Fetched> out = new ArrayList<>(batch.length);
         for (long uid : batch) {
             FetchResponse r = fetched.remove(uid);
             BODY body = r == null ? null : r.getItem(BODY.class);
             if (body != null) {
-                out.add(arrived(listing, uid, r, body.getByteArray().getNewBytes()));
+                out.add(fetched(listing, uid, r, RawMessage.of(body.getByteArray().getNewBytes())));
             }
         }
         return out;
     }
 
-    /** One big message, read {@link #piece} bytes at a time ({@code BODY.PEEK[]<offset.length>}); empty when expunged. */
-    private List<MessageArrived> inPieces(Listing listing, long uid, long size) throws MessagingException {
+    /**
+     * One big message, read {@link #piece} bytes at a time ({@code BODY.PEEK[]<offset.length>}) into a new
+     * file in {@code spool}; empty (and no file left) when it was expunged meanwhile.
+     */
+    private List<Fetched> inPieces(Listing listing, long uid, Path spool) throws MessagingException, IOException {
         FetchResponse head = ImapMessages.fetch(open, "UID FETCH " + uid + " (UID FLAGS INTERNALDATE)").get(uid);
         if (head == null) {
             return List.of();
         }
-        byte[] raw = new byte[(int) Math.min(size, Integer.MAX_VALUE - 16)];
-        int filled = 0;
-        while (true) {
-            FetchResponse r = ImapMessages.fetch(open, "UID FETCH " + uid + " (UID BODY.PEEK[]<" + filled + "." + piece
-                    + ">)").get(uid);
-            BODY body = r == null ? null : r.getItem(BODY.class);
-            if (body == null) {
-                return List.of();
+        Files.createDirectories(spool);
+        Path file = Files.createTempFile(spool, "fetch-" + uid + "-", ".eml");
+        boolean kept = false;
+        try (FileChannel out = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            long filled = 0;
+            while (true) {
+                FetchResponse r = ImapMessages.fetch(open, "UID FETCH " + uid + " (UID BODY.PEEK[]<" + filled + "."
+                        + piece + ">)").get(uid);
+                BODY body = r == null ? null : r.getItem(BODY.class);
+                if (body == null) {
+                    return List.of();
+                }
+                ByteArray got = body.getByteArray();
+                ByteBuffer bytes = ByteBuffer.wrap(got.getBytes(), got.getStart(), got.getCount());
+                while (bytes.hasRemaining()) {
+                    out.write(bytes);
+                }
+                filled += got.getCount();
+                if (got.getCount() < piece) {
+                    break;
+                }
             }
-            ByteArray got = body.getByteArray();
-            int n = got.getCount();
-            if (filled + n > raw.length) { // the server's RFC822.SIZE was short
-                raw = Arrays.copyOf(raw, Math.max(filled + n, raw.length + piece));
-            }
-            System.arraycopy(got.getBytes(), got.getStart(), raw, filled, n);
-            filled += n;
-            if (n < piece) {
-                break;
+            kept = true;
+        } finally {
+            if (!kept) {
+                Files.deleteIfExists(file);
             }
         }
-        return List.of(arrived(listing, uid, head, filled == raw.length ? raw : Arrays.copyOf(raw, filled)));
+        return List.of(fetched(listing, uid, head, RawMessage.spooled(file)));
     }
 
-    private MessageArrived arrived(Listing listing, long uid, FetchResponse r, byte[] raw) {
+    private Fetched fetched(Listing listing, long uid, FetchResponse r, RawMessage raw) {
         MessageRef ref = new MessageRef(connector.account().name(), listing.folder(), listing.uidValidity(), uid);
-        return ImapMessages.arrived(ref, r, raw, true, false);
+        return new Fetched(ref, raw, ImapMessages.flags(r), ImapMessages.keywords(r), ImapMessages.internalDate(r));
     }
 
     /** The connection is the problem whatever failed: the next run starts again where this one stopped. */

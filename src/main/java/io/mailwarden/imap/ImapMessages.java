@@ -90,20 +90,32 @@ record ImapMessages(IMAPFolder folder, String account, String folderName, long u
 
     /** A message from its FETCH response: flags, INTERNALDATE and RFC822.SIZE, and the structure when not complete. */
     static MessageArrived arrived(MessageRef ref, FetchResponse r, byte[] raw, boolean complete, boolean recheck) {
+        RFC822SIZE size = r.getItem(RFC822SIZE.class);
+        return new MessageArrived(ref, raw, complete, size == null ? raw.length : size.size,
+                complete ? List.of() : BodyStructure.attachments(r.toString()), flags(r), keywords(r),
+                internalDate(r), recheck);
+    }
+
+    /** The system flags of a FETCH response, lower-case without backslash. */
+    static Set<String> flags(FetchResponse r) {
         Set<String> flags = new HashSet<>();
-        Set<String> keywords = new HashSet<>();
         FLAGS f = r.getItem(FLAGS.class);
         if (f != null) {
             for (Flags.Flag sf : f.getSystemFlags()) {
                 flags.add(systemFlagName(sf));
             }
-            keywords.addAll(Arrays.asList(f.getUserFlags()));
         }
+        return flags;
+    }
+
+    static Set<String> keywords(FetchResponse r) {
+        FLAGS f = r.getItem(FLAGS.class);
+        return f == null ? new HashSet<>() : new HashSet<>(Arrays.asList(f.getUserFlags()));
+    }
+
+    static Instant internalDate(FetchResponse r) {
         INTERNALDATE date = r.getItem(INTERNALDATE.class);
-        Instant internal = date == null || date.getDate() == null ? null : date.getDate().toInstant();
-        RFC822SIZE size = r.getItem(RFC822SIZE.class);
-        return new MessageArrived(ref, raw, complete, size == null ? raw.length : size.size,
-                complete ? List.of() : BodyStructure.attachments(r.toString()), flags, keywords, internal, recheck);
+        return date == null || date.getDate() == null ? null : date.getDate().toInstant();
     }
 
     /** Runs a UID FETCH; the FETCH responses that carry a UID, by UID. Other responses reach the folder. */

@@ -1,6 +1,9 @@
 package io.mailwarden.message;
 
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Reads an account's folders whole for the archive, changing nothing on the server: folders are opened
@@ -14,10 +17,20 @@ public interface FolderSource extends AutoCloseable {
     record Listing(String folder, long uidValidity, long[] uids, long[] sizes) {
     }
 
+    /**
+     * A message read whole; the receiver closes {@code raw} once done with it (a spooled one is a file).
+     *
+     * @param flags system flags, lower-case without backslash
+     * @param keywords IMAP keywords
+     * @param internalDate the server's INTERNALDATE, or null
+     */
+    record Fetched(MessageRef ref, RawMessage raw, Set<String> flags, Set<String> keywords, Instant internalDate) {
+    }
+
     /** Receives each batch, in UID order. */
     @FunctionalInterface
     interface BatchSink {
-        void accept(List<MessageArrived> batch) throws InterruptedException;
+        void accept(List<Fetched> batch) throws InterruptedException;
     }
 
     /** The account's configured name. */
@@ -32,9 +45,10 @@ public interface FolderSource extends AutoCloseable {
     /**
      * Reads the listed messages with a UID above {@code after}, in ascending batches of at most
      * {@code maxCount} messages and {@code maxBytes} bytes (a bigger message comes alone), skipping those
-     * expunged since the listing. The folder must be the one last {@link #list listed}.
+     * expunged since the listing. The folder must be the one last {@link #list listed}. A message too big to
+     * hold in memory is spooled to a new file in {@code spool}, so memory stays bounded for any message size.
      */
-    void read(Listing listing, long after, int maxCount, long maxBytes, BatchSink sink)
+    void read(Listing listing, long after, int maxCount, long maxBytes, Path spool, BatchSink sink)
             throws MailboxException, InterruptedException;
 
     @Override

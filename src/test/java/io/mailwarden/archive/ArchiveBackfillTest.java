@@ -231,7 +231,7 @@ class ArchiveBackfillTest {
 
     /** An indexer that fails once {@code failNow} says so, as a crash in the middle of a batch would. */
     private record FailingIndexer(Indexer real, java.util.function.BooleanSupplier failNow) implements Indexer {
-        public void index(ArchivedLocation place, byte[] raw) throws IOException {
+        public void index(ArchivedLocation place, io.mailwarden.message.RawMessage raw) throws IOException {
             if (failNow.getAsBoolean()) {
                 throw new IOException("disk full (injected)");
             }

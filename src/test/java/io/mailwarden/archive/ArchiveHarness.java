@@ -124,6 +124,7 @@ final class ArchiveHarness implements AfterEachCallback {
         if (client == null || !client.isConnected()) {
             Properties p = new Properties();
             p.setProperty("mail.imap.statuscachetimeout", "0");
+            p.setProperty("mail.imap.partialfetch", "false"); // GreenMail serves each 16 KB piece slower than the last
             client = (IMAPStore) Session.getInstance(p).getStore("imap");
             client.connect("127.0.0.1", greenMail.getImap().getPort(), USER, PASSWORD);
         }
@@ -141,6 +142,17 @@ final class ArchiveHarness implements AfterEachCallback {
             ms.add(new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw)));
         }
         f.appendMessages(ms.toArray(Message[]::new));
+    }
+
+    /** Puts a message straight into the INBOX through GreenMail's own API: quicker than APPEND for big ones. */
+    void deliver(byte[] raw) throws MessagingException {
+        try {
+            greenMail.getManagers().getImapHostManager().getInbox(greenMail.getUserManager().getUser(USER))
+                    .appendMessage(new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw)),
+                            new Flags(), new java.util.Date());
+        } catch (com.icegreen.greenmail.store.FolderException e) {
+            throw new MessagingException(e.getMessage(), e);
+        }
     }
 
     /** The folder's messages as the server serves them, raw, in UID order. */

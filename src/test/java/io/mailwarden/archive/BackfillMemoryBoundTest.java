@@ -2,6 +2,7 @@ package io.mailwarden.archive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mailwarden.message.RawMessage;
 import io.mailwarden.state.ArchivedLocation;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
@@ -50,7 +51,7 @@ class BackfillMemoryBoundTest {
             return (Indexer) Proxy.newProxyInstance(Indexer.class.getClassLoader(), new Class<?>[] {Indexer.class},
                     (proxy, method, args) -> {
                         if (method.getName().equals("index")) {
-                            index(real, (ArchivedLocation) args[0], (byte[]) args[1]);
+                            index(real, (ArchivedLocation) args[0], (RawMessage) args[1]);
                             return null;
                         }
                         try {
@@ -61,8 +62,8 @@ class BackfillMemoryBoundTest {
                     });
         }
 
-        private void index(Indexer real, ArchivedLocation place, byte[] raw) throws IOException {
-            boolean big = raw.length > 2 * BATCH_BYTES;
+        private void index(Indexer real, ArchivedLocation place, RawMessage raw) throws IOException {
+            boolean big = raw.size() > 2 * BATCH_BYTES;
             int now = active.incrementAndGet();
             try {
                 if (big) {

@@ -9,7 +9,7 @@ import io.mailwarden.account.Endpoint;
 import io.mailwarden.account.Provider;
 import io.mailwarden.account.TlsMode;
 import io.mailwarden.message.FolderSource;
-import io.mailwarden.message.MessageArrived;
+import io.mailwarden.message.RawMessage;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -17,6 +17,8 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,6 +27,7 @@ import java.util.Properties;
 import org.eclipse.angus.mail.imap.IMAPStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class FolderReaderTest {
 
@@ -38,7 +41,7 @@ class FolderReaderTest {
     }
 
     @Test
-    void readsABigMessageInPiecesByteForByteWithoutMarkingItRead() throws Exception {
+    void readsABigMessageInPiecesIntoASpoolFileByteForByteWithoutMarkingItRead(@TempDir Path spool) throws Exception {
         greenMail.start();
         greenMail.setUser(USER, USER, "pw");
         byte[] big = message("big", "x".repeat(70) + "\r\n", 1500); // ~108 KB
@@ -48,19 +51,27 @@ class FolderReaderTest {
         Account account = new Account("corp", Provider.CUSTOM, USER, new Account.Secret("pw"), imap, imap, null,
                 List.of("INBOX"), List.of(), Duration.ofMinutes(5), Duration.ofMinutes(4), true);
 
-        List<MessageArrived> read = new ArrayList<>();
+        List<FolderSource.Fetched> read = new ArrayList<>();
         try (FolderReader reader = new FolderReader(new ImapConnector(account, LoginBudget.forAccount(account,
                 Clock.systemUTC())), 16 * 1024)) {
             FolderSource.Listing listing = reader.list("INBOX");
-            reader.read(listing, 0, 10, 32 * 1024, read::addAll);
+            reader.read(listing, 0, 10, 32 * 1024, spool, read::addAll);
         }
 
         assertThat(read).hasSize(2);
-        assertThat(read.get(0).raw()).isEqualTo(served(0));
-        assertThat(read.get(0).raw().length).isGreaterThan(100_000);
-        assertThat(read.get(1).raw()).isEqualTo(served(1));
+        RawMessage first = read.get(0).raw();
+        assertThat(first).isInstanceOf(RawMessage.Spooled.class);
+        assertThat(first.size()).isGreaterThan(100_000);
+        try (var in = first.open()) {
+            assertThat(in.readAllBytes()).isEqualTo(served(0));
+        }
+        assertThat(((RawMessage.InMemory) read.get(1).raw()).bytes()).isEqualTo(served(1));
         assertThat(read.get(0).internalDate()).isNotNull();
         assertThat(unseen()).isEqualTo(2);
+        read.forEach(m -> m.raw().close());
+        try (var left = Files.list(spool)) {
+            assertThat(left).as("closing a spooled message deletes its file").isEmpty();
+        }
     }
 
     private static byte[] message(String subject, String line, int lines) {

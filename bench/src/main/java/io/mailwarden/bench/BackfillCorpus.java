@@ -1,11 +1,15 @@
 package io.mailwarden.bench;
 
+import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Random;
 
@@ -61,19 +65,40 @@ final class BackfillCorpus {
         return new Folder(name, count, bytes);
     }
 
-    /** One message per size (MB), each with one big attachment: a text log, a scanned PDF, a binary, in turn. */
+    /**
+     * One message per size (MB), each with one big attachment: a text log, a scanned PDF, a binary, in turn.
+     * Written as a stream (the attachment base64-encoded on its way to the file), so any size can be made.
+     */
     Folder large(Path maildir, String name, long[] megabytes) throws IOException {
         Path dir = folderDir(maildir, name);
         long bytes = 0;
         for (int i = 0; i < megabytes.length; i++) {
             long payload = megabytes[i] * (1 << 20) * 3 / 4; // base64 makes it 4/3 bigger
-            String part = switch (i % 3) {
-                case 0 -> BenchMail.attachmentPart("text/plain; charset=UTF-8", "server-" + i + ".log", logText(payload));
-                case 1 -> BenchMail.attachmentPart("application/pdf", "扫描件-" + i + ".pdf",
-                        BenchDocs.scanPdf(payload, "Scanned contract " + i, rnd));
-                default -> BenchMail.attachmentPart("application/octet-stream", "backup-" + i + ".bin", noise(payload));
+            int kind = i % 3;
+            String header = switch (kind) {
+                case 0 -> BenchMail.attachmentHeader("text/plain; charset=UTF-8", "server-" + i + ".log");
+                case 1 -> BenchMail.attachmentHeader("application/pdf", "扫描件-" + i + ".pdf");
+                default -> BenchMail.attachmentHeader("application/octet-stream", "backup-" + i + ".bin");
             };
-            bytes += write(dir, mixedWith(plain(), List.of(part)));
+            String[] around = mixedAround(plain());
+            Path tmp = dir.resolve("tmp").resolve("large-" + i);
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+                out.write((around[0] + header).getBytes(StandardCharsets.UTF_8));
+                try (OutputStream b64 = Base64.getMimeEncoder().wrap(new FilterOutputStream(out) {
+                    @Override
+                    public void close() throws IOException {
+                        flush(); // the message goes on after the attachment
+                    }
+                })) {
+                    switch (kind) {
+                        case 0 -> logText(payload, b64);
+                        case 1 -> BenchDocs.scanPdf(payload, "Scanned contract " + i, rnd, b64);
+                        default -> noise(payload, b64);
+                    }
+                }
+                out.write(("\r\n" + around[1]).getBytes(StandardCharsets.US_ASCII));
+            }
+            bytes += move(tmp, dir);
         }
         return new Folder(name, megabytes.length, bytes);
     }
@@ -112,6 +137,21 @@ final class BackfillCorpus {
 
     /** The message made multipart/mixed: its own body (with its content headers) first, then the parts. */
     private byte[] mixedWith(byte[] raw, List<String> parts) {
+        String[] around = mixedAround(raw);
+        StringBuilder out = new StringBuilder(raw.length + parts.stream().mapToInt(String::length).sum() + 256)
+                .append(around[0], 0, around[0].length() - around[2].length());
+        for (String part : parts) {
+            out.append(around[2]).append(part);
+        }
+        out.append(around[1]);
+        return out.toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * The message made multipart/mixed around one more part: what comes before that part's header section
+     * (ending with the boundary line), what comes after its content, and the boundary line itself.
+     */
+    private String[] mixedAround(byte[] raw) {
         String s = new String(raw, StandardCharsets.US_ASCII);
         int end = s.indexOf("\r\n\r\n");
         StringBuilder header = new StringBuilder();
@@ -125,28 +165,26 @@ final class BackfillCorpus {
             (inContent ? content : header).append(line).append("\r\n");
         }
         String boundary = "bench-mixed-" + sequence;
-        StringBuilder out = new StringBuilder(s.length() + parts.stream().mapToInt(String::length).sum() + 256)
-                .append(header).append("Content-Type: multipart/mixed; boundary=\"").append(boundary).append("\"\r\n\r\n")
-                .append("--").append(boundary).append("\r\n").append(content).append("\r\n").append(s, end + 4, s.length());
-        for (String part : parts) {
-            out.append("\r\n--").append(boundary).append("\r\n").append(part);
-        }
-        out.append("\r\n--").append(boundary).append("--\r\n");
-        return out.toString().getBytes(StandardCharsets.US_ASCII);
+        String line = "\r\n--" + boundary + "\r\n";
+        String before = header + "Content-Type: multipart/mixed; boundary=\"" + boundary + "\"\r\n\r\n"
+                + "--" + boundary + "\r\n" + content + "\r\n" + s.substring(end + 4) + line;
+        return new String[] {before, "\r\n--" + boundary + "--\r\n", line};
     }
 
-    private byte[] logText(long bytes) {
-        StringBuilder sb = new StringBuilder((int) bytes + 8192);
-        while (sb.length() < bytes) {
-            sb.append(mail.text(rnd.nextBoolean(), 8192, null));
+    private void logText(long bytes, OutputStream out) throws IOException {
+        for (long made = 0; made < bytes;) {
+            byte[] chunk = mail.text(rnd.nextBoolean(), 8192, null).getBytes(StandardCharsets.UTF_8);
+            out.write(chunk);
+            made += chunk.length;
         }
-        return sb.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private byte[] noise(long bytes) {
-        byte[] b = new byte[(int) bytes];
-        rnd.nextBytes(b);
-        return b;
+    private void noise(long bytes, OutputStream out) throws IOException {
+        byte[] chunk = new byte[1 << 16];
+        for (long made = 0; made < bytes; made += chunk.length) {
+            rnd.nextBytes(chunk);
+            out.write(chunk, 0, (int) Math.min(chunk.length, bytes - made));
+        }
     }
 
     private static String headerOf(byte[] raw) {
@@ -165,10 +203,20 @@ final class BackfillCorpus {
 
     /** Writes one message into cur/ as unseen; returns its size. */
     private long write(Path dir, byte[] raw) throws IOException {
+        Files.write(dir.resolve("cur").resolve(fileName(raw.length)), raw);
+        return raw.length;
+    }
+
+    /** Moves a message written in tmp/ into cur/ as unseen; returns its size. */
+    private long move(Path tmp, Path dir) throws IOException {
+        long size = Files.size(tmp);
+        Files.move(tmp, dir.resolve("cur").resolve(fileName(size)));
+        return size;
+    }
+
+    private String fileName(long size) {
         int n = sequence++;
         // Dovecot gives new files UIDs in the order of the time stamp their names start with
-        String file = "%d.M%dP1.bench,S=%d,W=%d:2,".formatted(1_700_000_000L + n, n, raw.length, raw.length);
-        Files.write(dir.resolve("cur").resolve(file), raw);
-        return raw.length;
+        return "%d.M%dP1.bench,S=%d,W=%d:2,".formatted(1_700_000_000L + n, n, size, size);
     }
 }

@@ -3,12 +3,14 @@ package io.mailwarden.bench;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -82,10 +84,14 @@ final class BenchDocs {
      * A PDF of about {@code bytes} bytes: each page a scanned-looking image of noise (incompressible, so
      * the size is reached with few pages) under a line of text, as a large scan with an OCR layer is.
      */
-    static byte[] scanPdf(long bytes, String caption, Random rnd) throws IOException {
+    /**
+     * A "scanned" PDF of about {@code bytes}, written to {@code out}: pages of incompressible noise under a
+     * line of text. Page streams wait in temporary files, so any size can be made.
+     */
+    static void scanPdf(long bytes, String caption, Random rnd, OutputStream out) throws IOException {
         int side = 800; // ~1.9 MB per page once compressed: noise does not compress
         long perPage = 3L * side * side;
-        try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (PDDocument doc = new PDDocument(IOUtils.createTempFileOnlyStreamCache())) {
             PDFont font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
             for (long made = 0; made < bytes; made += perPage) {
                 BufferedImage image = new BufferedImage(side, side, BufferedImage.TYPE_INT_RGB);
@@ -106,7 +112,6 @@ final class BenchDocs {
                 }
             }
             doc.save(out);
-            return out.toByteArray();
         }
     }
 }

@@ -204,12 +204,16 @@ final class BenchMail {
 
     /** A base64 attachment part (headers and body), a non-ASCII file name in RFC 2047 and RFC 2231 form. */
     static String attachmentPart(String type, String file, byte[] content) {
+        return attachmentHeader(type, file) + b64(content) + "\r\n";
+    }
+
+    /** A base64 attachment part's header section, up to and including the blank line. */
+    static String attachmentHeader(String type, String file) {
         boolean ascii = ascii(file);
         String disposition = ascii ? "filename=\"" + file + "\""
                 : "filename*=UTF-8''" + URLEncoder.encode(file, StandardCharsets.UTF_8).replace("+", "%20");
         return "Content-Type: " + type + "; name=\"" + (ascii ? file : word(file, StandardCharsets.UTF_8)) + "\"\r\n"
-                + "Content-Disposition: attachment; " + disposition + "\r\nContent-Transfer-Encoding: base64\r\n\r\n"
-                + b64(content) + "\r\n";
+                + "Content-Disposition: attachment; " + disposition + "\r\nContent-Transfer-Encoding: base64\r\n\r\n";
     }
 
     /** An RFC 2047 encoded word, split so no word is longer than 75 characters. */

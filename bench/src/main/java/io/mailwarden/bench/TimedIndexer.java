@@ -1,6 +1,7 @@
 package io.mailwarden.bench;
 
 import io.mailwarden.archive.Indexer;
+import io.mailwarden.message.RawMessage;
 import io.mailwarden.state.ArchivedLocation;
 import java.io.IOException;
 import java.util.Set;
@@ -20,7 +21,7 @@ final class TimedIndexer implements Indexer {
     }
 
     @Override
-    public void index(ArchivedLocation place, byte[] raw) throws IOException {
+    public void index(ArchivedLocation place, RawMessage raw) throws IOException {
         long start = System.nanoTime();
         try {
             delegate.index(place, raw);

@@ -3,9 +3,13 @@ package io.mailwarden.archive.extract;
 import io.mailwarden.archive.extract.Extraction.Status;
 import io.mailwarden.message.Attachment;
 import io.mailwarden.message.Message;
+import io.mailwarden.message.RawMessage;
+import io.mailwarden.message.parse.AttachmentTextExtractor;
 import io.mailwarden.message.parse.MessageParser;
 import java.io.ByteArrayInputStream;
-import java.io.InputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Locale;
@@ -61,15 +65,27 @@ final class ExtractionRun {
     }
 
     Extraction extract(byte[] bytes, String declaredType, String charset, String filename) {
+        return extract(bytes, null, declaredType, charset, filename);
+    }
+
+    /** Content too big to hold, decoded into {@code file}: Tika reads the file itself (PDFs at random). */
+    Extraction extract(Path file, String declaredType, String charset, String filename) {
+        return extract(null, file, declaredType, charset, filename);
+    }
+
+    private Extraction extract(byte[] bytes, Path file, String declaredType, String charset, String filename) {
         TextSink sink = new TextSink(limits.maxChars(), guard);
-        parse(bytes, declaredType, charset, filename, sink, true);
+        parse(bytes, file, declaredType, charset, filename, sink, true);
         String text = sink.text().strip();
         Status status = guard.status() != null ? guard.status() : text.isEmpty() ? Status.EMPTY : Status.OK;
         return new Extraction(text, detectedType, status, guard.problems());
     }
 
-    /** Parses content held in memory: the attachment itself, or an attachment of a forwarded message. */
-    private void parse(byte[] bytes, String declaredType, String charset, String filename, TextSink sink,
+    /**
+     * Parses the attachment itself, or an attachment of a forwarded message: held in {@code bytes}, or too
+     * big to hold and in {@code file}.
+     */
+    private void parse(byte[] bytes, Path file, String declaredType, String charset, String filename, TextSink sink,
             boolean top) {
         Metadata metadata = new Metadata();
         if (!filename.isBlank()) {
@@ -81,20 +97,30 @@ final class ExtractionRun {
         if (charset != null) {
             metadata.set(MailCharsetDetector.DECLARED, charset);
         }
-        InputStream in = new GuardedStream(new ByteArrayInputStream(bytes), guard, !top);
-        try (TikaInputStream tis = TikaInputStream.get(in)) {
+        try (TikaInputStream tis = open(bytes, file, top)) {
             MediaType type = tika.detector().detect(tis, metadata);
             if (top) {
                 detectedType = type.getBaseType().toString();
             }
             if (type.getBaseType().equals(MESSAGE)) {
-                forwardedMessage(bytes, sink);
+                forwardedMessage(bytes != null ? RawMessage.of(bytes) : RawMessage.spooled(file), sink);
             } else {
                 parse(tis, type, metadata, new BodyContentHandler(sink));
             }
         } catch (Exception e) {
             record(top ? "" : filename, e);
         }
+    }
+
+    /** The content for Tika; what a forwarded message holds counts against the expanded-size budget. */
+    private TikaInputStream open(byte[] bytes, Path file, boolean top) throws IOException {
+        if (file == null) {
+            return TikaInputStream.get(new GuardedStream(new ByteArrayInputStream(bytes), guard, !top));
+        }
+        if (!top) {
+            guard.expanded(Files.size(file));
+        }
+        return TikaInputStream.get(file);
     }
 
     /** Parses a stream of a detected type, the document being pushed on the open stack meanwhile. */
@@ -108,11 +134,14 @@ final class ExtractionRun {
         }
     }
 
-    /** A forwarded message: its subject, body and attachments' text, through the mail parser. */
-    private void forwardedMessage(byte[] bytes, TextSink sink) throws SAXException {
+    /**
+     * A forwarded message: its subject, body and attachments' text, through the mail parser. A spooled one
+     * stays its caller's file: it is not closed here.
+     */
+    private void forwardedMessage(RawMessage raw, TextSink sink) throws SAXException {
         open.push(MESSAGE.toString());
         try {
-            Message m = new MessageParser(this::nestedAttachment).parse(bytes);
+            Message m = new MessageParser(nested).parse(raw);
             sink.append(m.subject() + "\n" + m.text());
             for (Attachment a : m.attachments()) {
                 sink.append("\n" + a.filename() + "\n" + a.extractedText());
@@ -122,12 +151,25 @@ final class ExtractionRun {
         }
     }
 
-    private String nestedAttachment(byte[] bytes, String declaredType, String charset, String filename) {
+    /** The attachments of a forwarded message, read within this run's limits. */
+    private final AttachmentTextExtractor nested = new AttachmentTextExtractor() {
+        @Override
+        public String extract(byte[] bytes, String declaredType, String charset, String filename) {
+            return nestedAttachment(bytes, null, declaredType, charset, filename);
+        }
+
+        @Override
+        public String extractFile(Path file, String declaredType, String charset, String filename) {
+            return nestedAttachment(null, file, declaredType, charset, filename);
+        }
+    };
+
+    private String nestedAttachment(byte[] bytes, Path file, String declaredType, String charset, String filename) {
         if (!mayOpen() || guard.stopped()) {
             return "";
         }
         TextSink sink = new TextSink(limits.maxChars(), guard);
-        parse(bytes, declaredType, charset, filename, sink, false);
+        parse(bytes, file, declaredType, charset, filename, sink, false);
         return sink.text();
     }
 

@@ -3,7 +3,10 @@ package io.mailwarden.archive.extract;
 import io.mailwarden.archive.extract.Extraction.Status;
 import io.mailwarden.message.Attachment;
 import io.mailwarden.message.Message;
+import io.mailwarden.message.RawMessage;
+import io.mailwarden.message.parse.AttachmentTextExtractor;
 import io.mailwarden.message.parse.MessageParser;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -23,13 +26,29 @@ public final class MessageExtractor {
     }
 
     public ExtractedMessage extract(byte[] raw) {
+        return extract(RawMessage.of(raw));
+    }
+
+    /** A message in memory or spooled to a file (read from the file, which stays the caller's). */
+    public ExtractedMessage extract(RawMessage raw) {
         // The parser asks for text lazily, once per attachment, on this thread; a forwarded message asks
         // once per attachment of its own. Forcing the attachments in order tells whose extractions they are.
         List<Extraction> calls = new ArrayList<>();
-        Message message = new MessageParser((bytes, type, charset, name) -> {
-            Extraction e = extractor.extract(bytes, type, charset, name);
-            calls.add(e);
-            return e.text();
+        Message message = new MessageParser(new AttachmentTextExtractor() {
+            @Override
+            public String extract(byte[] bytes, String type, String charset, String name) {
+                return recorded(extractor.extract(bytes, type, charset, name));
+            }
+
+            @Override
+            public String extractFile(Path file, String type, String charset, String name) {
+                return recorded(extractor.extract(file, type, charset, name));
+            }
+
+            private String recorded(Extraction e) {
+                calls.add(e);
+                return e.text();
+            }
         }).parse(raw);
         List<Extraction> extractions = new ArrayList<>(message.attachments().size());
         for (Attachment a : message.attachments()) {

@@ -2,9 +2,13 @@ package io.mailwarden.archive.extract;
 
 import io.mailwarden.archive.extract.Extraction.Status;
 import io.mailwarden.message.parse.AttachmentTextExtractor;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 /**
@@ -53,14 +57,31 @@ public final class TextExtractor implements AutoCloseable {
      * @param filename the file name, or null
      */
     public Extraction extract(byte[] bytes, String declaredType, String charset, String filename) {
-        String name = filename == null ? "" : filename;
         if (bytes == null || bytes.length == 0) {
             return new Extraction("", null, Status.EMPTY, "");
         }
+        return run(bytes.length, filename, run -> run.extract(bytes, declaredType, charset, name(filename)));
+    }
+
+    /** As {@link #extract(byte[], String, String, String)} for content too big to hold, decoded into {@code file}. */
+    public Extraction extract(Path file, String declaredType, String charset, String filename) {
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            return new Extraction("", null, Status.FAILED, "spooled content unreadable: " + e.getMessage());
+        }
+        if (size == 0) {
+            return new Extraction("", null, Status.EMPTY, "");
+        }
+        return run(size, filename, run -> run.extract(file, declaredType, charset, name(filename)));
+    }
+
+    private Extraction run(long size, String filename, Function<ExtractionRun, Extraction> parse) {
         ExtractionRun run = new ExtractionRun(tika, limits);
         Extraction result;
         try {
-            result = pool.run(() -> run.extract(bytes, declaredType, charset, name), limits.timeout().plus(GRACE));
+            result = pool.run(() -> parse.apply(run), limits.timeout().plus(GRACE));
         } catch (TimeoutException e) {
             result = failed(run, Status.TIMEOUT, "still parsing " + limits.timeout().plus(GRACE).toMillis()
                     + " ms after it started: abandoned");
@@ -73,15 +94,29 @@ public final class TextExtractor implements AutoCloseable {
             result = failed(run, Status.FAILED, "interrupted");
         }
         if (!result.complete()) {
-            LOG.infof("attachment \"%s\" (%s, %d bytes): %s, %s", name, result.detectedType(), bytes.length,
+            LOG.infof("attachment \"%s\" (%s, %d bytes): %s, %s", name(filename), result.detectedType(), size,
                     result.status(), result.problem());
         }
         return result;
     }
 
+    private static String name(String filename) {
+        return filename == null ? "" : filename;
+    }
+
     /** This extractor for the mail parser: text only, failures already logged here. */
     public AttachmentTextExtractor asAttachmentTextExtractor() {
-        return (bytes, mediaType, charset, filename) -> extract(bytes, mediaType, charset, filename).text();
+        return new AttachmentTextExtractor() {
+            @Override
+            public String extract(byte[] bytes, String mediaType, String charset, String filename) {
+                return TextExtractor.this.extract(bytes, mediaType, charset, filename).text();
+            }
+
+            @Override
+            public String extractFile(Path file, String mediaType, String charset, String filename) {
+                return TextExtractor.this.extract(file, mediaType, charset, filename).text();
+            }
+        };
     }
 
     private static Extraction failed(ExtractionRun run, Status status, String problem) {

@@ -1,5 +1,6 @@
 package io.mailwarden.archive.store;
 
+import io.mailwarden.message.RawMessage;
 import io.mailwarden.state.ContentHash;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,6 +29,7 @@ import java.util.zip.GZIPOutputStream;
  * A message is written to a temporary file in its final directory, fsynced, renamed into place and the
  * directory fsynced: after a crash a file is either whole under its name or a {@code .tmp} leftover
  * that {@link #repair} removes. The same bytes are stored once however many places they live in.
+ * Messages too big to hold in memory pass through {@link #spool()}, which {@link #repair} empties.
  */
 public final class RawStore {
 
@@ -35,14 +37,24 @@ public final class RawStore {
     private static final String SUFFIX = ".eml.gz";
     private static final String TMP = ".tmp";
 
+    /** A stored message bigger than this is {@linkplain #load loaded} into a spool file, not into memory. */
+    public static final long IN_MEMORY_MAX = 8L << 20;
+
     private final Path root;
+    private final Path spool;
 
     public RawStore(Path dataDir) {
         this.root = dataDir.resolve("messages");
+        this.spool = dataDir.resolve("spool");
     }
 
     public Path root() {
         return root;
+    }
+
+    /** Where messages too big to hold in memory are spooled on their way in or out: scratch space only. */
+    public Path spool() {
+        return spool;
     }
 
     /** Stores {@code raw} unless the same bytes are there already; returns where it is. */
@@ -56,20 +68,30 @@ public final class RawStore {
      * commits the file system's journal, the rest find little left to do) before anything names the file.
      */
     public Stored put(byte[] raw, Set<Path> unsyncedDirs) throws IOException {
-        String hash = ContentHash.of(raw);
+        return put(RawMessage.of(raw), unsyncedDirs);
+    }
+
+    /** As {@link #put(byte[], Set)}; a spooled message is hashed and compressed as a stream. */
+    public Stored put(RawMessage raw, Set<Path> unsyncedDirs) throws IOException {
+        String hash = raw instanceof RawMessage.InMemory m ? ContentHash.of(m.bytes()) : hash(raw);
         Path file = path(hash);
         if (Files.exists(file)) {
-            return new Stored(hash, raw.length, false);
+            return new Stored(hash, raw.size(), false);
         }
         Path dir = file.getParent();
         Files.createDirectories(dir);
         Path tmp = dir.resolve(hash + "." + UUID.randomUUID() + TMP);
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                OutputStream out = new GZIPOutputStream(Channels.newOutputStream(ch), 64 * 1024);
-                out.write(raw);
-                out.flush();
-                ((GZIPOutputStream) out).finish();
+                GZIPOutputStream out = new GZIPOutputStream(Channels.newOutputStream(ch), 64 * 1024);
+                if (raw instanceof RawMessage.InMemory m) {
+                    out.write(m.bytes());
+                } else {
+                    try (InputStream in = raw.open()) {
+                        in.transferTo(out);
+                    }
+                }
+                out.finish();
                 ch.force(true);
             }
             moveIntoPlace(tmp, file);
@@ -81,7 +103,32 @@ public final class RawStore {
         } else {
             unsyncedDirs.add(dir);
         }
-        return new Stored(hash, raw.length, true);
+        return new Stored(hash, raw.size(), true);
+    }
+
+    private static String hash(RawMessage raw) throws IOException {
+        try (InputStream in = raw.open()) {
+            return ContentHash.of(in);
+        }
+    }
+
+    /**
+     * The stored message of {@code hash}, whose raw size is {@code size}: in memory, or over
+     * {@link #IN_MEMORY_MAX} decompressed into a spool file (the caller closes it, which deletes the file).
+     */
+    public RawMessage load(String hash, long size) throws IOException {
+        if (size <= IN_MEMORY_MAX) {
+            return RawMessage.of(read(hash));
+        }
+        Files.createDirectories(spool);
+        Path file = Files.createTempFile(spool, "load-" + hash.substring(0, 12) + "-", ".eml");
+        try (InputStream in = open(hash)) {
+            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+            return RawMessage.spooled(file);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(file);
+            throw e;
+        }
     }
 
     /** Makes the renames into these directories durable. */
@@ -126,14 +173,18 @@ public final class RawStore {
                 .filter(h -> HASH.matcher(h).matches());
     }
 
-    /** Removes temporary files a crash left behind; returns how many. */
+    /** Removes temporary files a crash left behind, the spool's included; returns how many. */
     public int repair() throws IOException {
-        if (!Files.isDirectory(root)) {
-            return 0;
-        }
         List<Path> leftovers = new ArrayList<>();
-        try (Stream<Path> all = Files.walk(root, 3)) {
-            all.filter(p -> p.getFileName().toString().endsWith(TMP)).forEach(leftovers::add);
+        if (Files.isDirectory(root)) {
+            try (Stream<Path> all = Files.walk(root, 3)) {
+                all.filter(p -> p.getFileName().toString().endsWith(TMP)).forEach(leftovers::add);
+            }
+        }
+        if (Files.isDirectory(spool)) {
+            try (Stream<Path> all = Files.walk(spool)) {
+                all.filter(p -> !p.equals(spool)).sorted(java.util.Comparator.reverseOrder()).forEach(leftovers::add);
+            }
         }
         for (Path p : leftovers) {
             Files.deleteIfExists(p);

@@ -23,7 +23,7 @@ public final class AttachmentBytes {
     /** Attachment {@code n} (from 0, in MIME order) decoded, or empty when the message has no such attachment. */
     public static Optional<byte[]> of(byte[] raw, int n) {
         try {
-            BodyCollector body = new BodyCollector((bytes, type, charset, name) -> "", new ArrayList<>(), 0);
+            BodyCollector body = new BodyCollector((bytes, type, charset, name) -> "", new ArrayList<>(), 0, null);
             body.walk(new MimeMessage(SESSION, new SharedByteArrayInputStream(raw)), 0);
             return Optional.ofNullable(body.content(n));
         } catch (MessagingException e) {

@@ -3,26 +3,43 @@ package io.mailwarden.message.parse;
 import io.mailwarden.message.Attachment;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Part;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
-/** Walks a MIME tree once, collecting the body text and the attachments; one part's failure is recorded, not thrown. */
+/**
+ * Walks a MIME tree once, collecting the body text and the attachments; one part's failure is recorded, not
+ * thrown. Body text is read up to {@link #MAX_TEXT_BYTES}; the rest stays in the raw message only.
+ */
 final class BodyCollector {
+
+    /** The most bytes of body text read from one message (the index and the rules need no more). */
+    static final int MAX_TEXT_BYTES = 8 << 20;
+    /** With a spool, an attachment bigger than this is copied into a file there rather than into memory. */
+    static final int PART_IN_MEMORY_MAX = 1 << 20;
 
     private final AttachmentTextExtractor extractor;
     private final List<String> problems;
     private final int messageDepth;
+    private final Path spool;
+    private long textBytes;
     private final StringBuilder plain = new StringBuilder();
     private final StringBuilder html = new StringBuilder();
     private final List<Attachment> attachments = new ArrayList<>();
     // the attachments' decoded bytes, which their text suppliers hold anyway
     private final List<byte[]> contents = new ArrayList<>();
 
-    BodyCollector(AttachmentTextExtractor extractor, List<String> problems, int messageDepth) {
+    /** @param spool where big attachments are copied to (a message read from a file); null: into memory */
+    BodyCollector(AttachmentTextExtractor extractor, List<String> problems, int messageDepth, Path spool) {
         this.extractor = extractor;
         this.problems = problems;
         this.messageDepth = messageDepth;
+        this.spool = spool;
     }
 
     String text() {
@@ -52,15 +69,15 @@ final class BodyCollector {
                 }
                 List<BodyPart> children = MultipartSplitter.split(part, type.get("boundary"), problems);
                 if (children.isEmpty()) {
-                    append(plain, Charsets.decode(part.getInputStream().readAllBytes(), type.get("charset")));
+                    append(plain, Charsets.decode(textOf(part), type.get("charset")));
                 }
                 for (BodyPart child : children) {
                     walk(child, depth + 1);
                 }
             } else if (h.bodyText() && mediaType.equals("text/plain")) {
-                append(plain, Charsets.decode(part.getInputStream().readAllBytes(), type.get("charset")));
+                append(plain, Charsets.decode(textOf(part), type.get("charset")));
             } else if (h.bodyText()) {
-                append(html, Charsets.decode(part.getInputStream().readAllBytes(), type.get("charset")));
+                append(html, Charsets.decode(textOf(part), type.get("charset")));
             } else {
                 addAttachment(part, mediaType, type.get("charset"), filename);
             }
@@ -70,20 +87,67 @@ final class BodyCollector {
         }
     }
 
-    private void addAttachment(Part part, String mediaType, String charset, String filename) throws Exception {
-        byte[] bytes = part.getInputStream().readAllBytes();
-        Supplier<String> text;
-        if (mediaType.equals("message/rfc822") && messageDepth < MessageParser.MAX_DEPTH) {
-            text = memo(() -> nestedText(bytes));
-        } else {
-            text = memo(() -> extractor.extract(bytes, mediaType, charset, filename));
+    /** A body text part's bytes, as many as the message's text budget has left. */
+    private byte[] textOf(Part part) throws Exception {
+        try (InputStream in = part.getInputStream()) {
+            byte[] bytes = in.readNBytes((int) Math.max(0, MAX_TEXT_BYTES - textBytes));
+            textBytes += bytes.length;
+            if (in.read() >= 0) {
+                problems.add("body text over " + (MAX_TEXT_BYTES >> 20) + " MB: the rest is in the raw message only");
+            }
+            return bytes;
         }
-        attachments.add(new Attachment(attachments.size(), filename, mediaType, bytes.length, text));
-        contents.add(bytes);
     }
 
-    private String nestedText(byte[] bytes) {
-        var nested = new MessageParser(extractor).parse(bytes, messageDepth + 1);
+    private void addAttachment(Part part, String mediaType, String charset, String filename) throws Exception {
+        boolean nested = mediaType.equals("message/rfc822") && messageDepth < MessageParser.MAX_DEPTH;
+        try (InputStream in = part.getInputStream()) {
+            byte[] bytes = spool == null ? in.readAllBytes() : in.readNBytes(PART_IN_MEMORY_MAX + 1);
+            if (bytes.length > PART_IN_MEMORY_MAX && spool != null) {
+                Path file = spool(bytes, in);
+                Supplier<String> text = memo(() -> {
+                    try {
+                        return nested ? nestedText(new MessageParser(extractor).parse(file, messageDepth + 1))
+                                : extractor.extractFile(file, mediaType, charset, filename);
+                    } finally {
+                        deleteQuietly(file);
+                    }
+                });
+                attachments.add(new Attachment(attachments.size(), filename, mediaType, Files.size(file), text));
+                contents.add(null); // a spooled message's attachments are read from the file, never by number
+                return;
+            }
+            Supplier<String> text = nested
+                    ? memo(() -> nestedText(new MessageParser(extractor).parse(bytes, messageDepth + 1)))
+                    : memo(() -> extractor.extract(bytes, mediaType, charset, filename));
+            attachments.add(new Attachment(attachments.size(), filename, mediaType, bytes.length, text));
+            contents.add(bytes);
+        }
+    }
+
+    /** A new spool file holding {@code start} and the rest of {@code in}: a big attachment, decoded. */
+    private Path spool(byte[] start, InputStream in) throws IOException {
+        Files.createDirectories(spool);
+        Path file = Files.createTempFile(spool, "part-", ".tmp");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            out.write(start);
+            in.transferTo(out);
+            return file;
+        } catch (IOException | RuntimeException e) {
+            deleteQuietly(file);
+            throw e;
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // the spool is emptied at the next start
+        }
+    }
+
+    private static String nestedText(io.mailwarden.message.Message nested) {
         StringBuilder sb = new StringBuilder(nested.subject()).append('\n').append(nested.text());
         nested.attachments().forEach(a -> sb.append('\n').append(a.extractedText()));
         return sb.toString();

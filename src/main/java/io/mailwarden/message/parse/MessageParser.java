@@ -6,11 +6,18 @@ import io.mailwarden.message.Header;
 import io.mailwarden.message.Headers;
 import io.mailwarden.message.Message;
 import io.mailwarden.message.MessageArrived;
+import io.mailwarden.message.RawMessage;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.SharedInputStream;
 import jakarta.mail.util.SharedByteArrayInputStream;
+import jakarta.mail.util.SharedFileInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
@@ -20,7 +27,9 @@ import java.util.regex.Pattern;
 /**
  * Parses raw RFC 5322 bytes into a {@link Message}. Every header is decoded locally (never trusting a
  * server's ENVELOPE), every part is read in isolation so one broken part cannot lose the rest, and
- * nothing here throws for bad input: problems are recorded on the message.
+ * nothing here throws for bad input: problems are recorded on the message. A message spooled to a file is
+ * parsed from the file: its attachments are copied out of it as they are found (big ones into files next
+ * to it, which their text extraction deletes), so memory stays bounded for any message size.
  */
 public final class MessageParser {
 
@@ -45,11 +54,32 @@ public final class MessageParser {
 
     public Message parse(byte[] raw) {
         byte[] bytes = raw == null ? new byte[0] : raw;
+        return parse(new SharedByteArrayInputStream(bytes), bytes.length, 0, null);
+    }
+
+    /** A message in memory or spooled to a file (which stays the caller's). */
+    public Message parse(RawMessage raw) {
+        return switch (raw) {
+            case RawMessage.InMemory m -> parse(m.bytes());
+            case RawMessage.Spooled f -> parse(f.file(), 0);
+        };
+    }
+
+    Message parse(Path file, int depth) {
+        try (SharedFileInputStream in = new SharedFileInputStream(file.toFile())) {
+            return parse(in, Files.size(file), depth, file.getParent());
+        } catch (IOException e) {
+            return bodyOnly(InputStream.nullInputStream(), 0, new ArrayList<>(List.of("message unreadable: " + e)));
+        }
+    }
+
+    /** @param spool where big attachments are copied to, for a message read from a file; null: into memory */
+    private <S extends InputStream & SharedInputStream> Message parse(S in, long size, int depth, Path spool) {
         try {
-            return parse(bytes, 0);
+            return parse(in, size, depth, null, spool);
         } catch (RuntimeException e) {
             // a last resort: each step already records its own problems
-            return bodyOnly(bytes, new ArrayList<>(List.of("message unreadable: " + e)));
+            return bodyOnly(in.newStream(0, -1), size, new ArrayList<>(List.of("message unreadable: " + e)));
         }
     }
 
@@ -61,25 +91,27 @@ public final class MessageParser {
         if (arrived.complete()) {
             return parse(arrived.raw());
         }
+        SharedByteArrayInputStream in = new SharedByteArrayInputStream(arrived.raw());
         try {
-            return parse(arrived.raw(), 0, arrived);
+            return parse(in, arrived.raw().length, 0, arrived, null);
         } catch (RuntimeException e) {
-            return bodyOnly(arrived.raw(), new ArrayList<>(List.of("header unreadable: " + e)));
+            return bodyOnly(in.newStream(0, -1), 0, new ArrayList<>(List.of("header unreadable: " + e)));
         }
     }
 
     Message parse(byte[] raw, int depth) {
-        return parse(raw, depth, null);
+        return parse(new SharedByteArrayInputStream(raw), raw.length, depth, null);
     }
 
-    /** With {@code headerOnly} given, {@code raw} is a header section and the body comes from its structure. */
-    private Message parse(byte[] raw, int depth, MessageArrived headerOnly) {
+    /** With {@code headerOnly} given, {@code in} is a header section and the body comes from its structure. */
+    private <S extends InputStream & SharedInputStream> Message parse(S in, long size, int depth,
+            MessageArrived headerOnly, Path spool) {
         List<String> problems = new ArrayList<>();
         MimeMessage mime;
         List<Header> fields = new ArrayList<>();
         int skipped = 0;
         try {
-            mime = new MimeMessage(SESSION, new SharedByteArrayInputStream(raw));
+            mime = new MimeMessage(SESSION, in);
             Enumeration<jakarta.mail.Header> all = mime.getAllHeaders();
             while (all.hasMoreElements()) {
                 jakarta.mail.Header h = all.nextElement();
@@ -91,12 +123,12 @@ public final class MessageParser {
             }
         } catch (MessagingException | RuntimeException e) {
             problems.add("headers unreadable: " + e.getMessage());
-            return bodyOnly(raw, problems);
+            return bodyOnly(in.newStream(0, -1), size, problems);
         }
-        if (fields.isEmpty() && raw.length > 0) {
+        if (fields.isEmpty() && size > 0) {
             // Jakarta Mail takes text without headers for header lines, which would lose all of it
             problems.add("no header fields: the whole message was read as text");
-            return bodyOnly(raw, problems);
+            return bodyOnly(in.newStream(0, -1), size, problems);
         }
         if (skipped > 0) {
             problems.add(skipped + " header line(s) without a valid field name skipped");
@@ -105,7 +137,7 @@ public final class MessageParser {
         String text = "";
         List<Attachment> attachments = headerOnly == null ? List.of() : headerOnly.structure();
         if (headerOnly == null) {
-            BodyCollector body = new BodyCollector(extractor, problems, depth);
+            BodyCollector body = new BodyCollector(extractor, problems, depth, spool);
             body.walk(mime, 0);
             text = body.text();
             attachments = body.attachments();
@@ -123,7 +155,7 @@ public final class MessageParser {
                 messageId,
                 text,
                 attachments,
-                headerOnly == null ? raw.length : headerOnly.size(),
+                headerOnly == null ? size : headerOnly.size(),
                 List.copyOf(problems));
     }
 
@@ -136,10 +168,18 @@ public final class MessageParser {
         }
     }
 
-    private static Message bodyOnly(byte[] raw, List<String> problems) {
+    /** The message as text alone (its first {@link BodyCollector#MAX_TEXT_BYTES}), when it has no usable header. */
+    private static Message bodyOnly(InputStream raw, long size, List<String> problems) {
+        String text;
+        try (InputStream in = raw) {
+            byte[] bytes = in.readNBytes(BodyCollector.MAX_TEXT_BYTES);
+            text = Charsets.decodeUnlabelled(bytes, null).replace("\r\n", "\n").strip();
+        } catch (IOException e) {
+            text = "";
+            problems.add("text unreadable: " + e.getMessage());
+        }
         return new Message(new Headers(List.of()), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-                "", null, "", Charsets.decodeUnlabelled(raw, null).replace("\r\n", "\n").strip(), List.of(),
-                raw.length, List.copyOf(problems));
+                "", null, "", text, List.of(), size, List.copyOf(problems));
     }
 
     private static String nullToEmpty(String s) {

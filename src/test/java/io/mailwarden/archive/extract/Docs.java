@@ -123,7 +123,7 @@ public final class Docs {
         return "<< /Length " + content.length() + " >>\nstream\n" + content + "\nendstream";
     }
 
-    static byte[] docx(String text) {
+    public static byte[] docx(String text) {
         return bytes(out -> {
             try (XWPFDocument d = new XWPFDocument()) {
                 d.createParagraph().createRun().setText(text);

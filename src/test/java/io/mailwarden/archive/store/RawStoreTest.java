@@ -3,6 +3,7 @@ package io.mailwarden.archive.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mailwarden.message.RawMessage;
 import io.mailwarden.state.ContentHash;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -45,6 +46,51 @@ class RawStoreTest {
         assertThat(store.put(MAIL.clone()).written()).isFalse();
         try (var all = store.hashes()) {
             assertThat(all.toList()).containsExactly(ContentHash.of(MAIL));
+        }
+    }
+
+    @Test
+    void storesASpooledMessageAsTheSameBytesAndLoadsABigOneIntoTheSpool() throws IOException {
+        RawStore store = new RawStore(data);
+        byte[] big = new byte[(int) RawStore.IN_MEMORY_MAX + 1000];
+        new java.util.Random(3).nextBytes(big);
+        System.arraycopy(MAIL, 0, big, 0, MAIL.length);
+        Files.createDirectories(store.spool());
+        Path spooled = Files.write(store.spool().resolve("fetched.eml"), big);
+
+        RawStore.Stored s;
+        try (RawMessage raw = RawMessage.spooled(spooled)) {
+            s = store.put(raw, null);
+        }
+
+        assertThat(s.hash()).isEqualTo(ContentHash.of(big));
+        assertThat(s.size()).isEqualTo(big.length);
+        assertThat(spooled).as("closing the spooled message deletes its file").doesNotExist();
+        try (RawMessage loaded = store.load(s.hash(), big.length)) {
+            assertThat(loaded).isInstanceOf(RawMessage.Spooled.class);
+            try (var in = loaded.open()) {
+                assertThat(in.readAllBytes()).isEqualTo(big);
+            }
+        }
+        try (RawMessage small = store.load(store.put(MAIL).hash(), MAIL.length)) {
+            assertThat(small).isInstanceOf(RawMessage.InMemory.class);
+            assertThat(((RawMessage.InMemory) small).bytes()).isEqualTo(MAIL);
+        }
+        try (var left = Files.list(store.spool())) {
+            assertThat(left).isEmpty();
+        }
+    }
+
+    @Test
+    void repairEmptiesTheSpool() throws IOException {
+        RawStore store = new RawStore(data);
+        Files.createDirectories(store.spool().resolve("parts"));
+        Files.write(store.spool().resolve("fetch-7-123.eml"), MAIL); // a fetch a crash cut short
+        Files.write(store.spool().resolve("parts").resolve("part-1.tmp"), MAIL);
+
+        assertThat(store.repair()).isEqualTo(3);
+        try (var left = Files.list(store.spool())) {
+            assertThat(left).isEmpty();
         }
     }
 

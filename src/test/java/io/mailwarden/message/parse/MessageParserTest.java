@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mailwarden.message.Address;
 import io.mailwarden.message.Message;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import org.junit.jupiter.api.Test;
 
@@ -138,8 +139,21 @@ class MessageParserTest {
     }
 
     @Test
+    void readsBodyTextUpToItsBudgetAndSaysTheRestIsInTheRawMessageOnly() {
+        String body = "firstword " + "x".repeat(BodyCollector.MAX_TEXT_BYTES) + " lastword";
+        byte[] raw = ("Subject: long\r\nMessage-ID: <long@x>\r\n\r\n" + body).getBytes(StandardCharsets.US_ASCII);
+
+        Message m = new MessageParser().parse(raw);
+
+        assertThat(m.text()).startsWith("firstword").doesNotContain("lastword");
+        assertThat(m.text().length()).isLessThanOrEqualTo(BodyCollector.MAX_TEXT_BYTES);
+        assertThat(m.problems()).anyMatch(p -> p.startsWith("body text over 8 MB"));
+        assertThat(m.size()).isEqualTo(raw.length);
+    }
+
+    @Test
     void neverThrowsOnNullOrEmptyInput() {
-        Message fromNull = new MessageParser().parse(null);
+        Message fromNull = new MessageParser().parse((byte[]) null);
         Message empty = new MessageParser().parse(new byte[0]);
 
         assertThat(fromNull.text()).isEmpty();
