@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
 public final class MailDates {
 
     private static final Pattern OFFSET = Pattern.compile("([+-])(\\d{2}):?(\\d{2})\\s*$");
+    private static final Pattern COMMENT = Pattern.compile("\\([^)]*\\)");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private MailDates() {
     }
@@ -24,7 +26,8 @@ public final class MailDates {
         if (value == null || value.isBlank()) {
             return null;
         }
-        String v = value.replaceAll("\\([^)]*\\)", "").replaceAll("\\s+", " ").strip();
+        String v = SPACES.matcher(value.indexOf('(') < 0 ? value : COMMENT.matcher(value).replaceAll("")).replaceAll(" ")
+                .strip();
         try {
             return withFullYear(OffsetDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME));
         } catch (DateTimeParseException strictFailed) {
