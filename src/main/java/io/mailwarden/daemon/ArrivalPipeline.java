@@ -79,7 +79,7 @@ public final class ArrivalPipeline implements ArrivalHandler {
         if (plan.isEmpty()) {
             LOG.debugf("%s: no rule matched", ref);
         }
-        Execution done = executor.execute(plan, new IncomingMessage(ref, message, arrived.raw()), port, dryRun);
+        Execution done = executor.execute(plan, new IncomingMessage(ref, message, arrived.raw(), arrived.complete()), port, dryRun);
         if (done.retry()) {
             int attempts = processed.recordFailure(key, messageId, hash, done.error());
             if (attempts < MAX_ATTEMPTS) {

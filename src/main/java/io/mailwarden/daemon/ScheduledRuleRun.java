@@ -136,7 +136,7 @@ public final class ScheduledRuleRun {
                     arrived.internalDate(), message, null);
             Plan plan = withoutNoOps(engine.evaluateScheduled(rule, item, clock.instant()), item);
             plan.notes().forEach(n -> LOG.infof("%s: %s", ref, n));
-            Execution done = executor.execute(plan, new IncomingMessage(ref, message, arrived.raw()), port, dryRun);
+            Execution done = executor.execute(plan, new IncomingMessage(ref, message, arrived.raw(), arrived.complete()), port, dryRun);
             if (done.retry()) {
                 LOG.warnf("rule %s: %s: %s; the run goes on from this message at the next firing", rule.name(), ref,
                         done.error());

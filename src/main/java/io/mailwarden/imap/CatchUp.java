@@ -7,7 +7,6 @@ import jakarta.mail.FolderClosedException;
 import jakarta.mail.MessagingException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.function.BooleanSupplier;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.jboss.logging.Logger;
@@ -66,11 +65,11 @@ final class CatchUp {
         // look again until nothing is past the last handled UID
         ImapMessages reader = new ImapMessages(folder, account, folderName, uidValidity);
         long last = from;
-        for (long[] fresh = ImapMessages.uidsAfter(folder, last); fresh.length > 0 && !stopped.getAsBoolean();
-                fresh = ImapMessages.uidsAfter(folder, last)) {
-            for (int i = 0; i < fresh.length && !stopped.getAsBoolean(); i += BATCH) {
-                long[] batch = Arrays.copyOfRange(fresh, i, Math.min(fresh.length, i + BATCH));
-                last = Math.max(last, batch[batch.length - 1]); // a UID that vanished meanwhile is passed too
+        for (ImapMessages.Listed fresh = ImapMessages.uidsAfter(folder, last); fresh.count() > 0
+                && !stopped.getAsBoolean(); fresh = ImapMessages.uidsAfter(folder, last)) {
+            for (int i = 0; i < fresh.count() && !stopped.getAsBoolean(); i += BATCH) {
+                ImapMessages.Listed batch = fresh.range(i, Math.min(fresh.count(), i + BATCH));
+                last = Math.max(last, batch.last()); // a UID that vanished meanwhile is passed too
                 // asked per batch: a rules reload switches the fetch mode from the next batch on
                 boolean whole = bodyNeed.needsBody(account, folderName);
                 for (MessageArrived arrived : reader.read(batch, whole, recheck)) {

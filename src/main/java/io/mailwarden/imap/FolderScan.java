@@ -6,7 +6,6 @@ import io.mailwarden.message.MessageArrived;
 import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
 import org.eclipse.angus.mail.imap.IMAPFolder;
@@ -85,10 +84,10 @@ public final class FolderScan {
         String name = folder.getFullName();
         long uidValidity = folder.getUIDValidity();
         long after = visitor.startAfter(name, uidValidity);
-        long[] uids = ImapMessages.uidsAfter(folder, after);
+        ImapMessages.Listed uids = ImapMessages.uidsAfter(folder, after);
         ImapMessages reader = new ImapMessages(folder, connector.account().name(), name, uidValidity);
-        for (int i = 0; i < uids.length; i += BATCH) {
-            long[] batch = Arrays.copyOfRange(uids, i, Math.min(uids.length, i + BATCH));
+        for (int i = 0; i < uids.count(); i += BATCH) {
+            ImapMessages.Listed batch = uids.range(i, Math.min(uids.count(), i + BATCH));
             // mail moved or expunged since the walk listed it is simply not returned
             for (MessageArrived m : reader.read(batch, bodyNeed.needsBody(connector.account().name(), name), false)) {
                 if (!visitor.visit(m, mailbox)) {

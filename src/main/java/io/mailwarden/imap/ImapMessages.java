@@ -3,9 +3,7 @@ package io.mailwarden.imap;
 import io.mailwarden.message.MessageArrived;
 import io.mailwarden.message.MessageRef;
 import jakarta.mail.Flags;
-import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.UIDFolder;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,7 +29,15 @@ import org.jboss.logging.Logger;
  * locally. A message is read either whole, or as its header section and BODYSTRUCTURE when no reader
  * of the folder needs the body (a batch of them in one UID FETCH). An instance reads one open folder.
  */
-record ImapMessages(IMAPFolder folder, String account, String folderName, long uidValidity) {
+record ImapMessages(IMAPFolder folder, String account, String folderName, long uidValidity, long wholeMax) {
+
+    /**
+     * The biggest message read whole when whole messages are wanted: a bigger one comes as its header
+     * section and structure, as when no reader needs bodies (the archive's sync then reads it whole through
+     * its spool). A whole FETCH holds the message about twice in memory, so this follows the heap: a
+     * sixth of it, at least 16 MB.
+     */
+    static final long WHOLE_MAX = Math.max(16L << 20, Runtime.getRuntime().maxMemory() / 6);
 
     /** What a message read whole is fetched with: one round trip, flags and size included. */
     static final String WHOLE = "(UID FLAGS INTERNALDATE RFC822.SIZE BODY.PEEK[])";
@@ -40,21 +46,60 @@ record ImapMessages(IMAPFolder folder, String account, String folderName, long u
 
     private static final Logger LOG = Logger.getLogger(ImapMessages.class);
 
-    /**
-     * The messages of {@code uids} (ascending) still in the folder, in UID order: each whole when
-     * {@code whole}, else all of them as header sections with their structure from one UID FETCH.
-     */
-    List<MessageArrived> read(long[] uids, boolean whole, boolean recheck) throws MessagingException {
-        List<MessageArrived> out = new ArrayList<>(uids.length);
-        if (whole) {
-            for (long uid : uids) {
-                MessageArrived m = whole(uid, recheck);
-                if (m != null) {
-                    out.add(m);
-                }
-            }
-            return out;
+    ImapMessages(IMAPFolder folder, String account, String folderName, long uidValidity) {
+        this(folder, account, folderName, uidValidity, WHOLE_MAX);
+    }
+
+    /** UIDs with their sizes (RFC822.SIZE), ascending. */
+    record Listed(long[] uids, long[] sizes) {
+
+        int count() {
+            return uids.length;
         }
+
+        Listed range(int from, int to) {
+            return new Listed(Arrays.copyOfRange(uids, from, to), Arrays.copyOfRange(sizes, from, to));
+        }
+
+        long last() {
+            return uids[uids.length - 1];
+        }
+    }
+
+    /**
+     * The messages of {@code listed} still in the folder, in UID order: each whole when {@code whole} (but
+     * one over {@link #wholeMax}), else as header sections with their structure from one UID FETCH.
+     */
+    List<MessageArrived> read(Listed listed, boolean whole, boolean recheck) throws MessagingException {
+        List<MessageArrived> out = new ArrayList<>(listed.count());
+        if (!whole) {
+            return headers(listed.uids(), recheck);
+        }
+        long[] big = java.util.stream.IntStream.range(0, listed.count()).filter(i -> listed.sizes()[i] > wholeMax)
+                .mapToLong(i -> listed.uids()[i]).toArray();
+        Map<Long, MessageArrived> headerOnly = new HashMap<>();
+        for (MessageArrived m : headers(big, recheck)) {
+            LOG.infof("%s: %s: UID %d is %d MB, over the %d MB read whole here: its rules see its header and"
+                    + " structure; the archive reads it whole", account, folderName, m.ref().uid(), m.size() >> 20,
+                    wholeMax >> 20);
+            headerOnly.put(m.ref().uid(), m);
+        }
+        for (int i = 0; i < listed.count(); i++) {
+            long uid = listed.uids()[i];
+            MessageArrived m = listed.sizes()[i] > wholeMax ? headerOnly.get(uid) : whole(uid, recheck);
+            if (m != null) {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    /** Header sections and structure of {@code uids} (ascending) from one UID FETCH; those gone are left out. */
+    private List<MessageArrived> headers(long[] uids, boolean recheck) throws MessagingException {
+        if (uids.length == 0) {
+            return List.of();
+        }
+        List<MessageArrived> out = new ArrayList<>(uids.length);
         Map<Long, FetchResponse> found = fetch(folder, "UID FETCH " + uidSet(uids) + " " + HEADERS);
         for (long uid : uids) {
             FetchResponse r = found.get(uid);
@@ -141,12 +186,17 @@ record ImapMessages(IMAPFolder folder, String account, String folderName, long u
         return byUid;
     }
 
-    /** The UIDs above {@code after}, ascending ({@code UID FETCH after+1:* (UID)}). */
-    static long[] uidsAfter(IMAPFolder folder, long after) throws MessagingException {
-        Message[] found = folder.getMessagesByUID(after + 1, UIDFolder.MAXUID);
+    /** The UIDs above {@code after} with their sizes, ascending ({@code UID FETCH after+1:* (UID RFC822.SIZE)}). */
+    static Listed uidsAfter(IMAPFolder folder, long after) throws MessagingException {
+        Map<Long, FetchResponse> found = fetch(folder, "UID FETCH " + (after + 1) + ":* (UID RFC822.SIZE)");
         // "n:*" also returns the highest message when n is above every UID: keep only real newcomers
-        return Arrays.stream(found).filter(m -> m != null).mapToLong(m -> uid(folder, m))
-                .filter(u -> u > after).sorted().distinct().toArray();
+        long[] uids = found.keySet().stream().mapToLong(Long::longValue).filter(u -> u > after).sorted().toArray();
+        long[] sizes = new long[uids.length];
+        for (int i = 0; i < uids.length; i++) {
+            RFC822SIZE size = found.get(uids[i]).getItem(RFC822SIZE.class);
+            sizes[i] = size == null ? 0 : size.size;
+        }
+        return new Listed(uids, sizes);
     }
 
     /** An ascending UID set with runs collapsed: 3:7,9,12:13. */
@@ -203,13 +253,5 @@ record ImapMessages(IMAPFolder folder, String account, String folderName, long u
         }
         int count = folder.getMessageCount();
         return count == 0 ? 0 : folder.getUID(folder.getMessage(count));
-    }
-
-    static long uid(IMAPFolder folder, Message m) {
-        try {
-            return folder.getUID(m);
-        } catch (MessagingException e) {
-            return -1;
-        }
     }
 }

@@ -109,6 +109,10 @@ public final class Outbox implements OutboundPort {
         if (no.isPresent()) {
             return suppressed(in.ref(), rule, "forward", no.get());
         }
+        if (!in.complete()) { // a forward of the header alone would lose the message's content
+            return Decision.refused("not forwarded: the message (" + (in.message().size() >> 20) + " MB) is too big"
+                    + " to read whole here, so only its header was read; the archive keeps it whole");
+        }
         Instant now = clock.instant();
         Composer.Composed mail;
         try {

@@ -132,6 +132,21 @@ class OutboxTest {
     }
 
     @Test
+    void refusesToForwardAMessageWhoseHeaderAloneWasRead() throws Exception {
+        FakeSmtp smtp = smtp();
+        Account a = account(smtp);
+        IncomingMessage whole = incoming(1, Mails.CUSTOMER);
+        IncomingMessage headerOnly = new IncomingMessage(whole.ref(), whole.message(), whole.raw(), false);
+        Outbox outbox = outbox(a, settings(50, Duration.ofHours(1), 5), () -> { });
+
+        Decision d = outbox.forward(headerOnly, new Step.Forward(List.of("audit@corp.example"), true), "audit-all");
+
+        assertThat(d.kind()).isEqualTo(Decision.Kind.REFUSED);
+        assertThat(d.detail()).contains("not forwarded", "only its header was read");
+        assertThat(state.outbox.recent(10)).isEmpty();
+    }
+
+    @Test
     void permanentRefusalIsAuditedAndNeverRetried() throws Exception {
         FakeSmtp smtp = smtp("550 5.7.1 Mail content denied: this mail contains inappropriate content");
         Account a = account(smtp);
