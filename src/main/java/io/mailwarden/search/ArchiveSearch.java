@@ -105,25 +105,22 @@ public final class ArchiveSearch implements Search {
             return Optional.empty();
         }
         var info = doc.get().attachments().get(n);
-        return raw(doc.get()).flatMap(raw -> AttachmentBytes.of(raw, n))
-                .map(bytes -> new AttachmentContent(info.name(), info.type().isEmpty() ? "application/octet-stream"
-                        : info.type(), bytes));
+        MessageDocument m = doc.get();
+        if (!store.contains(m.contentHash())) {
+            return Optional.empty();
+        }
+        try { // a big message goes through the spool: it is never held in memory
+            return AttachmentBytes.open(store.load(m.contentHash(), m.size()), n)
+                    .map(in -> new AttachmentContent(info.name(), info.type().isEmpty() ? "application/octet-stream"
+                            : info.type(), in));
+        } catch (IOException e) {
+            throw unreadable(m, e);
+        }
     }
 
     private Optional<MessageDocument> document(String id) {
         SearchableIndex idx = index.get();
         return idx == null || id == null ? Optional.empty() : idx.get(id);
-    }
-
-    private Optional<byte[]> raw(MessageDocument m) {
-        if (!store.contains(m.contentHash())) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(store.read(m.contentHash()));
-        } catch (IOException e) {
-            throw unreadable(m, e);
-        }
     }
 
     private UncheckedIOException unreadable(MessageDocument m, IOException e) {

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mailwarden.archive.extract.Docs;
 import io.mailwarden.archive.index.IndexHit;
+import io.mailwarden.search.ArchiveSearch;
 import io.mailwarden.state.ContentHash;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 import java.util.Random;
@@ -20,6 +23,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Nothing is lost on the way, and nothing is left in the spool.
  */
 class SpooledMessageTest {
+
+    private static final byte[] CSV = ("csvplantedword,1\n" + "row,2\n".repeat(420_000)).getBytes(StandardCharsets.US_ASCII);
 
     @RegisterExtension
     final ArchiveHarness h = new ArchiveHarness();
@@ -39,6 +44,12 @@ class SpooledMessageTest {
         assertFound("spoolbodyword", "docxplantedword", "csvplantedword", "nestedplantedword", "nestedsubjectword");
         assertThat(spoolLeft()).as("spool files left behind").isEmpty();
         assertThat(h.verify(true).ok()).isTrue();
+        String id = h.search("spoolbodyword").getFirst().message().id();
+        try (InputStream csv = new ArchiveSearch(() -> h.index, h.store, Clock.systemUTC()).attachment(id, 1)
+                .orElseThrow().content()) {
+            assertThat(csv.readAllBytes()).as("the CSV streamed out of the spooled message").isEqualTo(CSV);
+        }
+        assertThat(spoolLeft()).as("spool files left behind by the download").isEmpty();
 
         long written = Reindex.run(h.archive, h.indexer, 2, BackfillProgress.NONE);
 
@@ -69,7 +80,6 @@ class SpooledMessageTest {
      * an attachment of its own (spooled, and parsed from its file), and 6 MB of random binary.
      */
     private static byte[] bigMessage() {
-        String csv = "csvplantedword,1\n" + "row,2\n".repeat(420_000);
         String forwarded = "From: b@y.example\r\nSubject: nestedsubjectword\r\nMessage-ID: <inner@y>\r\nMIME-Version: 1.0\r\n"
                 + "Content-Type: multipart/mixed; boundary=\"in\"\r\n\r\n--in\r\nContent-Type: text/plain\r\n\r\ninner body\r\n"
                 + part("in", "notes.txt", "text/plain", ("nestedplantedword\n" + "filler line\n".repeat(100_000))
@@ -82,7 +92,7 @@ class SpooledMessageTest {
                 + "--b\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\nspoolbodyword 附件很大\r\n"
                 + part("b", "report.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                         Docs.docx("docxplantedword"))
-                + part("b", "numbers.csv", "text/csv", csv.getBytes(StandardCharsets.US_ASCII))
+                + part("b", "numbers.csv", "text/csv", CSV)
                 + "--b\r\nContent-Type: message/rfc822\r\nContent-Disposition: attachment; filename=\"fwd.eml\"\r\n\r\n"
                 + forwarded + "\r\n"
                 + part("b", "noise.bin", "application/octet-stream", noise)

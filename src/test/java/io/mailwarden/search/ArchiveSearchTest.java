@@ -182,7 +182,9 @@ class ArchiveSearchTest {
         }
         AttachmentContent csv = search.attachment("m1", 0).orElseThrow();
         assertThat(csv.filename()).isEqualTo("data.csv");
-        assertThat(new String(csv.bytes(), StandardCharsets.US_ASCII)).isEqualTo("a,b\n1,2\n");
+        try (var content = csv.content()) {
+            assertThat(new String(content.readAllBytes(), StandardCharsets.US_ASCII)).isEqualTo("a,b\n1,2\n");
+        }
         assertThat(search.attachment("m1", 1)).isEmpty();
         assertThat(search.message("nope")).isEmpty();
     }

@@ -27,19 +27,33 @@ final class BodyCollector {
     private final List<String> problems;
     private final int messageDepth;
     private final Path spool;
+    /** Only list the attachments' parts, reading nothing (to stream one of them out). */
+    private final boolean partsOnly;
     private long textBytes;
     private final StringBuilder plain = new StringBuilder();
     private final StringBuilder html = new StringBuilder();
     private final List<Attachment> attachments = new ArrayList<>();
-    // the attachments' decoded bytes, which their text suppliers hold anyway
-    private final List<byte[]> contents = new ArrayList<>();
+    private final List<Part> parts = new ArrayList<>();
 
     /** @param spool where big attachments are copied to (a message read from a file); null: into memory */
     BodyCollector(AttachmentTextExtractor extractor, List<String> problems, int messageDepth, Path spool) {
+        this(extractor, problems, messageDepth, spool, false);
+    }
+
+    private BodyCollector(AttachmentTextExtractor extractor, List<String> problems, int messageDepth, Path spool,
+            boolean partsOnly) {
         this.extractor = extractor;
         this.problems = problems;
         this.messageDepth = messageDepth;
         this.spool = spool;
+        this.partsOnly = partsOnly;
+    }
+
+    /** The parts of the message's attachments, numbered as {@link MessageParser} numbers them; none is read. */
+    static List<Part> attachmentParts(Part message) {
+        BodyCollector c = new BodyCollector(AttachmentTextExtractor.TEXT_ONLY, new ArrayList<>(), 0, null, true);
+        c.walk(message, 0);
+        return List.copyOf(c.parts);
     }
 
     String text() {
@@ -48,11 +62,6 @@ final class BodyCollector {
 
     List<Attachment> attachments() {
         return List.copyOf(attachments);
-    }
-
-    /** The decoded bytes of attachment {@code n}, or null when there is no such attachment. */
-    byte[] content(int n) {
-        return n >= 0 && n < contents.size() ? contents.get(n) : null;
     }
 
     void walk(Part part, int depth) {
@@ -68,12 +77,14 @@ final class BodyCollector {
                     return;
                 }
                 List<BodyPart> children = MultipartSplitter.split(part, type.get("boundary"), problems);
-                if (children.isEmpty()) {
+                if (children.isEmpty() && !partsOnly) {
                     append(plain, Charsets.decode(textOf(part), type.get("charset")));
                 }
                 for (BodyPart child : children) {
                     walk(child, depth + 1);
                 }
+            } else if (h.bodyText() && partsOnly) {
+                return; // body text: no attachment
             } else if (h.bodyText() && mediaType.equals("text/plain")) {
                 append(plain, Charsets.decode(textOf(part), type.get("charset")));
             } else if (h.bodyText()) {
@@ -100,6 +111,10 @@ final class BodyCollector {
     }
 
     private void addAttachment(Part part, String mediaType, String charset, String filename) throws Exception {
+        parts.add(part);
+        if (partsOnly) {
+            return;
+        }
         boolean nested = mediaType.equals("message/rfc822") && messageDepth < MessageParser.MAX_DEPTH;
         try (InputStream in = part.getInputStream()) {
             byte[] bytes = spool == null ? in.readAllBytes() : in.readNBytes(PART_IN_MEMORY_MAX + 1);
@@ -114,14 +129,12 @@ final class BodyCollector {
                     }
                 });
                 attachments.add(new Attachment(attachments.size(), filename, mediaType, Files.size(file), text));
-                contents.add(null); // a spooled message's attachments are read from the file, never by number
                 return;
             }
             Supplier<String> text = nested
                     ? memo(() -> nestedText(new MessageParser(extractor).parse(bytes, messageDepth + 1)))
                     : memo(() -> extractor.extract(bytes, mediaType, charset, filename));
             attachments.add(new Attachment(attachments.size(), filename, mediaType, bytes.length, text));
-            contents.add(bytes);
         }
     }
 

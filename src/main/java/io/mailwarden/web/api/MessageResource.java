@@ -70,7 +70,7 @@ public class MessageResource {
                 .orElseThrow(() -> ApiException.notFound("message " + id + " has no attachment number " + index));
         String type = a.mediaType() != null && MEDIA_TYPE.matcher(a.mediaType()).matches() ? a.mediaType()
                 : MediaType.APPLICATION_OCTET_STREAM;
-        return download(a.bytes(), type, a.filename());
+        return download(a.content(), type, a.filename()); // streamed, closed by the server
     }
 
     /**
