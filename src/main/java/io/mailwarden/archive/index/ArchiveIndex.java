@@ -22,8 +22,6 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.KeepOnlyLastCommitDeletionPolicy;
 import org.apache.lucene.index.SnapshotDeletionPolicy;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.ControlledRealTimeReopenThread;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -36,8 +34,9 @@ import org.jboss.logging.Logger;
  * The archive's Lucene index in one directory: one long-lived {@link IndexWriter}, near-real-time
  * searchers, commits on a timer and at {@link #close()}. Thread-safe.
  *
- * <p><b>Visibility.</b> A background thread reopens the searchers at least once a second, so an
- * {@link #upsert} is searchable within about a second without anybody waiting; {@link #refresh()}
+ * <p><b>Visibility.</b> A background thread ({@link Refresher}) reopens the searchers, so an
+ * {@link #upsert} is searchable without anybody waiting: within about a second while changes trickle
+ * in (new mail), within a few seconds while they stream in (a backfill, a reindex); {@link #refresh()}
  * makes it searchable now.
  *
  * <p><b>Crash contract.</b> What was committed (on the timer, by {@link #commit()}, at close)
@@ -59,15 +58,13 @@ public final class ArchiveIndex implements SearchableIndex, Closeable {
     static final String COMMITTED_AT = "mailwarden.committed-at";
     // enough to batch a backfill's documents; the heap budget of a backfill is 512 MB in all
     private static final double RAM_BUFFER_MB = 48;
-    private static final double MAX_STALE_SECONDS = 1.0;
-    private static final double MIN_STALE_SECONDS = 0.05;
 
     private final Path path;
     private final Directory directory;
     private final IndexWriter writer;
     private final SnapshotDeletionPolicy snapshots;
     private final SearcherManager searchers;
-    private final ControlledRealTimeReopenThread<IndexSearcher> reopener;
+    private final Refresher refresher;
     private final ScheduledExecutorService committer;
     private final Instant committedAt;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -80,10 +77,7 @@ public final class ArchiveIndex implements SearchableIndex, Closeable {
         this.snapshots = snapshots;
         this.committedAt = committedAt(writer);
         this.searchers = new SearcherManager(writer, null);
-        this.reopener = new ControlledRealTimeReopenThread<>(writer, searchers, MAX_STALE_SECONDS, MIN_STALE_SECONDS);
-        reopener.setName("mailwarden-index-refresh");
-        reopener.setDaemon(true);
-        reopener.start();
+        this.refresher = new Refresher(searchers);
         this.committer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "mailwarden-index-commit");
             t.setDaemon(true);
@@ -152,6 +146,7 @@ public final class ArchiveIndex implements SearchableIndex, Closeable {
     public void upsert(MessageDocument message) {
         try {
             writer.updateDocument(idTerm(message.id()), DocumentMapper.toDocument(message));
+            refresher.changed();
         } catch (IOException | RuntimeException e) {
             throw failure("index message " + message.id(), e);
         }
@@ -161,6 +156,7 @@ public final class ArchiveIndex implements SearchableIndex, Closeable {
     public void delete(String id) {
         try {
             writer.deleteDocuments(idTerm(id));
+            refresher.changed();
         } catch (IOException | RuntimeException e) {
             throw failure("delete message " + id, e);
         }
@@ -170,6 +166,7 @@ public final class ArchiveIndex implements SearchableIndex, Closeable {
     public void setDeletedOnServer(String id, boolean deleted) {
         try {
             writer.updateNumericDocValue(idTerm(id), Fields.DELETED_ON_SERVER, deleted ? 1 : 0);
+            refresher.changed();
         } catch (IOException | RuntimeException e) {
             throw failure("mark message " + id + " deleted on the server", e);
         }
@@ -254,7 +251,7 @@ public final class ArchiveIndex implements SearchableIndex, Closeable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        reopener.close();
+        refresher.close();
         try {
             if (writer.isOpen()) {
                 commit();

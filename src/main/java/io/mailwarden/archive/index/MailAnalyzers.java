@@ -3,7 +3,6 @@ package io.mailwarden.archive.index;
 import java.io.Reader;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -15,7 +14,6 @@ import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.analysis.core.KeywordTokenizer;
 import org.apache.lucene.analysis.icu.ICUFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
-import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 
 /**
@@ -83,9 +81,6 @@ public final class MailAnalyzers {
     /** The bigram chain of the text fields; {@code forQuery} makes bigrams only, with gaps after Han runs. */
     static final class TextAnalyzer extends Analyzer {
 
-        // a line break (with the spaces around it) between two Han characters is a wrap, not a word boundary
-        private static final Pattern WRAPPED_HAN = Pattern.compile("(?<=\\p{IsHan})[ \\t]*\\r?\\n[ \\t]*(?=\\p{IsHan})");
-
         private final boolean forQuery;
 
         TextAnalyzer(boolean forQuery) {
@@ -94,7 +89,7 @@ public final class MailAnalyzers {
 
         @Override
         protected Reader initReader(String fieldName, Reader reader) {
-            return new CJKWidthCharFilter(new PatternReplaceCharFilter(WRAPPED_HAN, "", reader));
+            return new CJKWidthCharFilter(new HanWrapCharFilter(reader));
         }
 
         @Override

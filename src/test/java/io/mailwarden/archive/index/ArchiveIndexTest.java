@@ -132,6 +132,17 @@ class ArchiveIndexTest {
     }
 
     @Test
+    void aStreamOfChangesStillBecomesSearchableWhileItGoesOn() {
+        // a backfill's stream is reopened less often than a trickle, but never only once it stops
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        int n = 0;
+        while (index.count() == 0 && System.nanoTime() < deadline) {
+            index.upsert(IndexedMessages.plain("s" + n++, "a", "x"));
+        }
+        assertThat(index.count()).isPositive();
+    }
+
+    @Test
     void commitsOnTheTimer() throws Exception {
         index.close();
         index = ArchiveIndex.open(dir.resolve("lucene"), Duration.ofMillis(100));

@@ -1,0 +1,53 @@
+package io.mailwarden.archive.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.apache.tika.io.TikaInputStream;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.mime.MediaType;
+import org.apache.tika.parser.ParseContext;
+import org.apache.tika.sax.BodyContentHandler;
+import org.junit.jupiter.api.Test;
+
+class TikaPartsTest {
+
+    private static final TikaParts TIKA = TikaParts.load();
+
+    @Test
+    void parserTakesTheDetectorsAnswerInsteadOfDetectingAgain() throws Exception {
+        byte[] pdf = Docs.pdf("quarterly invoice");
+        Metadata metadata = new Metadata();
+        try (TikaInputStream tis = TikaInputStream.get(pdf)) {
+            assertThat(TIKA.detector().detect(tis, metadata)).isEqualTo(MediaType.application("pdf"));
+            metadata.set(Metadata.CONTENT_TYPE, "application/pdf");
+            assertThat(parse(tis, metadata)).contains("quarterly invoice");
+        }
+        // the answer noted in the metadata is what the parser goes by: here a (made-up) text/plain one
+        Metadata noted = new Metadata();
+        try (TikaInputStream tis = TikaInputStream.get("plain words".getBytes())) {
+            TIKA.detector().detect(tis, noted);
+        }
+        noted.set(Metadata.CONTENT_TYPE, "text/plain");
+        try (TikaInputStream tis = TikaInputStream.get(pdf)) {
+            assertThat(parse(tis, noted)).startsWith("%PDF");
+        }
+    }
+
+    @Test
+    void parserDetectsAgainWhenTheContentTypeIsNotTheDetectorsAnswer() throws Exception {
+        Metadata metadata = new Metadata();
+        try (TikaInputStream tis = TikaInputStream.get("plain words".getBytes())) {
+            TIKA.detector().detect(tis, metadata);
+        }
+        metadata.set(Metadata.CONTENT_TYPE, "application/octet-stream");
+        try (TikaInputStream tis = TikaInputStream.get(Docs.pdf("quarterly invoice"))) {
+            assertThat(parse(tis, metadata)).contains("quarterly invoice");
+        }
+    }
+
+    private static String parse(TikaInputStream tis, Metadata metadata) throws Exception {
+        BodyContentHandler text = new BodyContentHandler();
+        TIKA.parser().parse(tis, text, metadata, new ParseContext());
+        return text.toString().strip();
+    }
+}
