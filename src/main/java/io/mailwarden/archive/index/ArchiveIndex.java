@@ -36,7 +36,7 @@ import org.jboss.logging.Logger;
  *
  * <p><b>Visibility.</b> A background thread ({@link Refresher}) reopens the searchers, so an
  * {@link #upsert} is searchable without anybody waiting: within about a second while changes trickle
- * in (new mail), within a few seconds while they stream in (a backfill, a reindex); {@link #refresh()}
+ * in (new mail), within 1.5 s while they stream in (a backfill, a reindex); {@link #refresh()}
  * makes it searchable now.
  *
  * <p><b>Crash contract.</b> What was committed (on the timer, by {@link #commit()}, at close)

@@ -19,8 +19,11 @@ final class Refresher implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger("mailwarden.index");
     /** How stale the searchers may be while changes trickle in. */
     static final long TRICKLE_NANOS = TimeUnit.SECONDS.toNanos(1);
-    /** How stale they may be while changes stream in. */
-    static final long STREAM_NANOS = TimeUnit.SECONDS.toNanos(3);
+    /**
+     * How stale they may be while changes stream in: the archive promises a message searchable within 2 s of
+     * being archived, and a reopen during a backfill itself takes a few hundred milliseconds.
+     */
+    static final long STREAM_NANOS = TimeUnit.MILLISECONDS.toNanos(1500);
     /** Changes within {@link #TRICKLE_NANOS} that make a stream: no mailbox receives this much new mail. */
     static final long STREAM_CHANGES = 20;
 
