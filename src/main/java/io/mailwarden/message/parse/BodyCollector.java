@@ -20,6 +20,7 @@ final class BodyCollector {
 
     /** The most bytes of body text read from one message (the index and the rules need no more). */
     static final int MAX_TEXT_BYTES = 8 << 20;
+    static final String TEXT_CUT = "body text over " + (MAX_TEXT_BYTES >> 20) + " MB: the rest is in the raw message only";
     /** With a spool, an attachment bigger than this is copied into a file there rather than into memory. */
     static final int PART_IN_MEMORY_MAX = 1 << 20;
 
@@ -104,7 +105,7 @@ final class BodyCollector {
             byte[] bytes = in.readNBytes((int) Math.max(0, MAX_TEXT_BYTES - textBytes));
             textBytes += bytes.length;
             if (in.read() >= 0) {
-                problems.add("body text over " + (MAX_TEXT_BYTES >> 20) + " MB: the rest is in the raw message only");
+                problems.add(TEXT_CUT);
             }
             return bytes;
         }

@@ -95,7 +95,8 @@ public final class MessageParser {
         try {
             return parse(in, arrived.raw().length, 0, arrived, null);
         } catch (RuntimeException e) {
-            return bodyOnly(in.newStream(0, -1), 0, new ArrayList<>(List.of("header unreadable: " + e)));
+            return bodyOnly(in.newStream(0, -1), arrived.raw().length,
+                    new ArrayList<>(List.of("header unreadable: " + e)));
         }
     }
 
@@ -174,6 +175,9 @@ public final class MessageParser {
         try (InputStream in = raw) {
             byte[] bytes = in.readNBytes(BodyCollector.MAX_TEXT_BYTES);
             text = Charsets.decodeUnlabelled(bytes, null).replace("\r\n", "\n").strip();
+            if (in.read() >= 0) {
+                problems.add(BodyCollector.TEXT_CUT);
+            }
         } catch (IOException e) {
             text = "";
             problems.add("text unreadable: " + e.getMessage());
