@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.eclipse.angus.mail.iap.Response;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.protocol.BODY;
@@ -27,7 +28,8 @@ import org.jboss.logging.Logger;
  * Reading messages the way every part of the daemon does, by UID and in ascending sets only, always
  * with PEEK (reading never marks mail read) and never trusting ENVELOPE: the header bytes are parsed
  * locally. A message is read either whole, or as its header section and BODYSTRUCTURE when no reader
- * of the folder needs the body (a batch of them in one UID FETCH). An instance reads one open folder.
+ * of the folder needs the body (a batch of them in one UID FETCH) or when it is too big to hold
+ * ({@link #WHOLE_MAX}). An instance reads one open folder.
  */
 record ImapMessages(IMAPFolder folder, String account, String folderName, long uidValidity, long wholeMax) {
 
@@ -71,11 +73,10 @@ record ImapMessages(IMAPFolder folder, String account, String folderName, long u
      * one over {@link #wholeMax}), else as header sections with their structure from one UID FETCH.
      */
     List<MessageArrived> read(Listed listed, boolean whole, boolean recheck) throws MessagingException {
-        List<MessageArrived> out = new ArrayList<>(listed.count());
         if (!whole) {
             return headers(listed.uids(), recheck);
         }
-        long[] big = java.util.stream.IntStream.range(0, listed.count()).filter(i -> listed.sizes()[i] > wholeMax)
+        long[] big = IntStream.range(0, listed.count()).filter(i -> listed.sizes()[i] > wholeMax)
                 .mapToLong(i -> listed.uids()[i]).toArray();
         Map<Long, MessageArrived> headerOnly = new HashMap<>();
         for (MessageArrived m : headers(big, recheck)) {
@@ -84,6 +85,7 @@ record ImapMessages(IMAPFolder folder, String account, String folderName, long u
                     wholeMax >> 20);
             headerOnly.put(m.ref().uid(), m);
         }
+        List<MessageArrived> out = new ArrayList<>(listed.count());
         for (int i = 0; i < listed.count(); i++) {
             long uid = listed.uids()[i];
             MessageArrived m = listed.sizes()[i] > wholeMax ? headerOnly.get(uid) : whole(uid, recheck);
