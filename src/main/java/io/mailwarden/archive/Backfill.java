@@ -1,9 +1,9 @@
 package io.mailwarden.archive;
 
 import io.mailwarden.message.FolderSource;
+import io.mailwarden.message.FolderSource.Fetched;
 import io.mailwarden.message.MailboxException;
 import io.mailwarden.message.RawMessage;
-import io.mailwarden.message.FolderSource.Fetched;
 import io.mailwarden.state.ArchiveCatalog;
 import io.mailwarden.state.Checkpoint;
 import java.time.Duration;

@@ -37,6 +37,21 @@ final class CatchUp {
         this.stopped = stopped;
     }
 
+    /**
+     * The UIDs past {@code last}. When the listing's own response brought news of mail (an EXISTS sent after
+     * the server had chosen what to list), it lists again: that news is consumed, so IDLE would not hear of
+     * the message until the next one arrived.
+     */
+    private static ImapMessages.Listed fresh(IMAPFolder folder, long last) throws MessagingException {
+        while (true) {
+            int before = folder.getMessageCount(); // what the server announced so far; no round trip
+            ImapMessages.Listed fresh = ImapMessages.uidsAfter(folder, last);
+            if (fresh.count() > 0 || folder.getMessageCount() == before) {
+                return fresh;
+            }
+        }
+    }
+
     /** Hands every message past the checkpoint to the handler, in UID order; false when one must be retried. */
     boolean run(IMAPFolder folder, ImapMailbox mailbox) throws MessagingException {
         long uidValidity = folder.getUIDValidity();
@@ -65,8 +80,8 @@ final class CatchUp {
         // look again until nothing is past the last handled UID
         ImapMessages reader = new ImapMessages(folder, account, folderName, uidValidity);
         long last = from;
-        for (ImapMessages.Listed fresh = ImapMessages.uidsAfter(folder, last); fresh.count() > 0
-                && !stopped.getAsBoolean(); fresh = ImapMessages.uidsAfter(folder, last)) {
+        for (ImapMessages.Listed fresh = fresh(folder, last); fresh.count() > 0 && !stopped.getAsBoolean();
+                fresh = fresh(folder, last)) {
             for (int i = 0; i < fresh.count() && !stopped.getAsBoolean(); i += BATCH) {
                 ImapMessages.Listed batch = fresh.range(i, Math.min(fresh.count(), i + BATCH));
                 last = Math.max(last, batch.last()); // a UID that vanished meanwhile is passed too

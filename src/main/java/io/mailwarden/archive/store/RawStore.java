@@ -15,6 +15,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -183,7 +184,7 @@ public final class RawStore {
         }
         if (Files.isDirectory(spool)) {
             try (Stream<Path> all = Files.walk(spool)) {
-                all.filter(p -> !p.equals(spool)).sorted(java.util.Comparator.reverseOrder()).forEach(leftovers::add);
+                all.filter(p -> !p.equals(spool)).sorted(Comparator.reverseOrder()).forEach(leftovers::add);
             }
         }
         for (Path p : leftovers) {

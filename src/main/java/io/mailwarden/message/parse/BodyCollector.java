@@ -1,6 +1,7 @@
 package io.mailwarden.message.parse;
 
 import io.mailwarden.message.Attachment;
+import io.mailwarden.message.Message;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Part;
 import java.io.IOException;
@@ -161,7 +162,7 @@ final class BodyCollector {
         }
     }
 
-    private static String nestedText(io.mailwarden.message.Message nested) {
+    private static String nestedText(Message nested) {
         StringBuilder sb = new StringBuilder(nested.subject()).append('\n').append(nested.text());
         nested.attachments().forEach(a -> sb.append('\n').append(a.extractedText()));
         return sb.toString();
