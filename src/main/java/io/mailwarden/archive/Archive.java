@@ -54,8 +54,8 @@ public final class Archive {
             return true;
         }
         ArchivedLocation place = new ArchivedLocation(id, ref.account(), ref.folder(), ref.uidValidity(), ref.uid(),
-                stored.hash(), messageId(m.raw()), m.raw().length, m.internalDate(), flags(m), rules, Status.PRESENT,
-                clock.instant());
+                stored.hash(), messageId(m.raw()), m.raw().length, m.internalDate(), flags(m.flags(), m.keywords()), rules,
+                Status.PRESENT, clock.instant());
         if (catalog.add(place)) {
             indexer.index(place, m.raw());
             return true;
@@ -98,7 +98,7 @@ public final class Archive {
         catalog.findAt(ref.account(), ref.folder(), ref.uidValidity(), ref.uid()).ifPresent(old -> retire(old.id()));
         ArchivedLocation place = new ArchivedLocation(ArchivedLocation.movedIdOf(ref.account(), folder, stored.hash()),
                 ref.account(), folder, 0, 0, stored.hash(), messageId(m.raw()), m.raw().length, m.internalDate(),
-                flags(m), rules, Status.PRESENT, clock.instant());
+                flags(m.flags(), m.keywords()), rules, Status.PRESENT, clock.instant());
         if (catalog.add(place)) {
             indexer.index(place, m.raw());
         }
@@ -132,9 +132,10 @@ public final class Archive {
         return catalog;
     }
 
-    static Set<String> flags(MessageArrived m) {
-        Set<String> all = new HashSet<>(m.flags());
-        all.addAll(m.keywords());
+    /** System flags and keywords together, as the catalog keeps them. */
+    static Set<String> flags(Set<String> flags, Set<String> keywords) {
+        Set<String> all = new HashSet<>(flags);
+        all.addAll(keywords);
         return all;
     }
 

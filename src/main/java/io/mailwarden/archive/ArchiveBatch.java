@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -72,12 +71,11 @@ final class ArchiveBatch {
             placed.add(here);
             return true;
         }
-        Set<String> flags = new HashSet<>(m.flags());
-        flags.addAll(m.keywords());
         ArchivedLocation place = new ArchivedLocation(
                 ArchivedLocation.idOf(ref.account(), ref.folder(), ref.uidValidity(), ref.uid()), ref.account(),
                 ref.folder(), ref.uidValidity(), ref.uid(), stored.hash(), RawHeaders.messageId(m.raw().head()),
-                m.raw().size(), m.internalDate(), flags, List.of(), Status.PRESENT, clock.instant());
+                m.raw().size(), m.internalDate(), Archive.flags(m.flags(), m.keywords()), List.of(), Status.PRESENT,
+                clock.instant());
         indexer.index(place, m.raw());
         added.add(place);
         return true;
