@@ -6,6 +6,8 @@ import io.mailwarden.archive.Backfill;
 import io.mailwarden.archive.index.IndexException;
 import io.mailwarden.backup.snapshot.SnapshotJob;
 import io.mailwarden.backup.snapshot.SnapshotService;
+import io.mailwarden.config.MailwardenConfig;
+import io.mailwarden.daemon.request.RequestDir;
 import io.mailwarden.outbound.OutboundConfig;
 import io.mailwarden.outbound.OutboundSettings;
 import io.mailwarden.rules.RuleLoaderFactory;
@@ -13,6 +15,7 @@ import io.mailwarden.rules.engine.RuleEngine;
 import io.mailwarden.schedule.QuarkusJobScheduler;
 import io.mailwarden.schedule.ScheduleConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
@@ -32,6 +35,8 @@ public class DaemonLauncher {
     private final OutboundConfig outbound;
     private final ArchiveService archives;
     private final SnapshotService snapshots;
+    @Inject
+    MailwardenConfig config;
     private volatile Daemon running;
     private volatile ArchiveService.Opened archive;
 
@@ -84,7 +89,8 @@ public class DaemonLauncher {
         try {
             archives.check().repair(opened.indexer());
             archive = opened;
-            return new Archiving(opened.archive(), backfill, archives.config().syncInterval(), () -> {
+            return new Archiving(opened.archive(), opened.indexer(), backfill, archives.config().syncInterval(),
+                    new RequestDir(config.dataDir()), () -> {
                 archive = null;
                 opened.close();
             });

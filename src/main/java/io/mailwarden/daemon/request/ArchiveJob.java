@@ -1,0 +1,25 @@
+package io.mailwarden.daemon.request;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/**
+ * The work of a command that writes the archive ({@code backfill}, {@code reindex}, {@code import}): run by
+ * the command itself when it can open the archive, else by the running daemon on its request. Its JSON form
+ * (the command's name and arguments) is the request.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "command")
+@JsonSubTypes({@JsonSubTypes.Type(value = BackfillJob.class, name = BackfillJob.NAME),
+        @JsonSubTypes.Type(value = ReindexJob.class, name = ReindexJob.NAME),
+        @JsonSubTypes.Type(value = ImportJob.class, name = ImportJob.NAME)})
+public sealed interface ArchiveJob permits BackfillJob, ReindexJob, ImportJob {
+
+    /** The command's name, as its progress meter shows it. */
+    String command();
+
+    /** Whether the job can stop before its end (Ctrl-C) without harm; else it runs to the end. */
+    boolean stoppable();
+
+    /** Runs the job; returns the command's exit code. */
+    int run(JobEnv env, JobIo io) throws Exception;
+}
