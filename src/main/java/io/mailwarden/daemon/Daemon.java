@@ -205,7 +205,7 @@ public final class Daemon implements AutoCloseable {
         if (requests != null) {
             requests.close(); // first: a requested backfill ends at a batch boundary, before the archive closes
         }
-        scheduled.close(); // unschedules the jobs first: no poll or run starts while the rest stops
+        scheduled.close(); // unschedules the jobs: no poll or run starts while the rest stops
         supervisor.close();
         sender.close();
         if (archive != null) {

@@ -35,10 +35,12 @@ public class DaemonLauncher {
     private final OutboundConfig outbound;
     private final ArchiveService archives;
     private final SnapshotService snapshots;
-    @Inject
-    MailwardenConfig config;
     private volatile Daemon running;
     private volatile ArchiveService.Opened archive;
+
+    /** The data directory, whose {@code requests/} the daemon takes commands' archive work from. */
+    @Inject
+    MailwardenConfig config;
 
     public DaemonLauncher(RuleLoaderFactory loaders, RuleEngine engine, Stores stores, QuarkusJobScheduler scheduler,
             ScheduleConfig schedule, OutboundConfig outbound, ArchiveService archives, SnapshotService snapshots) {
@@ -89,11 +91,12 @@ public class DaemonLauncher {
         try {
             archives.check().repair(opened.indexer());
             archive = opened;
-            return new Archiving(opened.archive(), opened.indexer(), backfill, archives.config().syncInterval(),
-                    new RequestDir(config.dataDir()), () -> {
+            Runnable release = () -> {
                 archive = null;
                 opened.close();
-            });
+            };
+            return new Archiving(opened.archive(), opened.indexer(), backfill, archives.config().syncInterval(),
+                    new RequestDir(config.dataDir()), release);
         } catch (IOException | RuntimeException e) {
             opened.close();
             throw new Daemon.StartFailure("archive: cannot repair the index after the last stop: " + e.getMessage());

@@ -2,6 +2,7 @@ package io.mailwarden.daemon.request;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * The work of a command that writes the archive ({@code backfill}, {@code reindex}, {@code import}): run by
@@ -12,6 +13,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 @JsonSubTypes({@JsonSubTypes.Type(value = BackfillJob.class, name = BackfillJob.NAME),
         @JsonSubTypes.Type(value = ReindexJob.class, name = ReindexJob.NAME),
         @JsonSubTypes.Type(value = ImportJob.class, name = ImportJob.NAME)})
+@RegisterForReflection
 public sealed interface ArchiveJob permits BackfillJob, ReindexJob, ImportJob {
 
     /** The command's name, as its progress meter shows it. */

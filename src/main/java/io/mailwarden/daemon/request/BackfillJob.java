@@ -5,6 +5,7 @@ import io.mailwarden.archive.Backfill;
 import io.mailwarden.imap.FolderReader;
 import io.mailwarden.imap.ImapConnector;
 import io.mailwarden.rules.match.Glob;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 import java.util.concurrent.locks.Lock;
 import java.util.function.Predicate;
@@ -16,6 +17,7 @@ import java.util.function.Predicate;
  * @param account the account's name, or null for all
  * @param folder a glob the folders must match, or null for all archived folders
  */
+@RegisterForReflection
 public record BackfillJob(String account, String folder) implements ArchiveJob {
 
     static final String NAME = "backfill";

@@ -4,6 +4,7 @@ import io.mailwarden.archive.BackfillProgress;
 import io.mailwarden.backup.MessageSource;
 import io.mailwarden.backup.export.Importer;
 import io.mailwarden.backup.format.Formats;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -15,6 +16,7 @@ import java.util.Locale;
  * @param account the account to file messages under, or null for the one the source names
  * @param folder the folder to file them in, or null for the one each comes from
  */
+@RegisterForReflection
 public record ImportJob(String path, String account, String folder) implements ArchiveJob {
 
     static final String NAME = "import";

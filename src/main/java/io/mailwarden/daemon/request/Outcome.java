@@ -1,5 +1,6 @@
 package io.mailwarden.daemon.request;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 
 /**
@@ -8,9 +9,11 @@ import java.util.List;
  * @param exit the exit code the command ends with
  * @param lines the lines it printed on standard output and standard error
  */
+@RegisterForReflection
 public record Outcome(int exit, List<Line> lines) {
 
     /** A printed line; {@code err} when it went to standard error. */
+    @RegisterForReflection
     public record Line(boolean err, String text) {
     }
 

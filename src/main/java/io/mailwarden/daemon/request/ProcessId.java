@@ -1,11 +1,13 @@
 package io.mailwarden.daemon.request;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.Optional;
 
 /**
  * A process, told apart from a later one that got the same pid by its start time (epoch millis, 0 when the
  * platform does not tell).
  */
+@RegisterForReflection
 public record ProcessId(long pid, long started) {
 
     static ProcessId current() {

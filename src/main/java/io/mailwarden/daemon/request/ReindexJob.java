@@ -1,8 +1,10 @@
 package io.mailwarden.daemon.request;
 
 import io.mailwarden.archive.Reindex;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** {@code reindex}: rebuilds the search index from the raw messages and the catalog; runs to its end once started. */
+@RegisterForReflection
 public record ReindexJob() implements ArchiveJob {
 
     static final String NAME = "reindex";

@@ -1,5 +1,7 @@
 package io.mailwarden.daemon.request;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /**
  * A command's request to the daemon.
  *
@@ -7,5 +9,6 @@ package io.mailwarden.daemon.request;
  * @param job the command and its arguments
  * @param client the command's process: a request whose command is gone is not run, and one running is stopped
  */
+@RegisterForReflection // read and written by Jackson, in the native executable too
 public record Request(String id, ArchiveJob job, ProcessId client) {
 }

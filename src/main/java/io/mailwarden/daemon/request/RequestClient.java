@@ -57,8 +57,13 @@ public final class RequestClient {
     public int run(ArchiveJob job, ProcessId daemon, PrintWriter out, PrintWriter err, BackfillProgress progress)
             throws IOException, InterruptedException {
         String id = RequestDir.newId();
-        dir.write(dir.file(id, RequestDir.REQUEST), new Request(id, job, ProcessId.current()));
         Path pending = dir.file(id, RequestDir.REQUEST);
+        try {
+            dir.write(pending, new Request(id, job, ProcessId.current()));
+        } catch (IOException e) {
+            throw new IOException("the running daemon (pid " + daemon.pid() + ") holds the archive, but the "
+                    + job.command() + " cannot be handed to it: " + e.getMessage(), e);
+        }
         long deadline = System.nanoTime() + claimWait.toNanos();
         while (Files.exists(pending)) {
             boolean interrupted = interrupts.get() > 0;

@@ -2,6 +2,7 @@ package io.mailwarden.daemon.request;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -59,7 +60,10 @@ public final class RequestDir {
         Path tmp = dir.resolve(file.getFileName() + "." + UUID.randomUUID() + TMP);
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                ch.write(java.nio.ByteBuffer.wrap(JSON.writeValueAsBytes(value)));
+                ByteBuffer bytes = ByteBuffer.wrap(JSON.writeValueAsBytes(value));
+                while (bytes.hasRemaining()) {
+                    ch.write(bytes);
+                }
                 ch.force(true);
             }
             move(tmp, file);
