@@ -23,16 +23,6 @@ public record BackfillJob(String account, String folder) implements ArchiveJob {
     static final String NAME = "backfill";
 
     @Override
-    public String command() {
-        return NAME;
-    }
-
-    @Override
-    public boolean stoppable() {
-        return true;
-    }
-
-    @Override
     public int run(JobEnv env, JobIo io) throws Exception {
         List<Account> accounts = env.accounts().stream().filter(a -> account == null || a.name().equals(account)).toList();
         if (accounts.isEmpty()) {

@@ -22,16 +22,6 @@ public record ImportJob(String path, String account, String folder) implements A
     static final String NAME = "import";
 
     @Override
-    public String command() {
-        return NAME;
-    }
-
-    @Override
-    public boolean stoppable() {
-        return true;
-    }
-
-    @Override
     public int run(JobEnv env, JobIo io) throws Exception {
         try (MessageSource source = Formats.open(Path.of(path))) {
             return run(env, io, source);

@@ -10,16 +10,6 @@ public record ReindexJob() implements ArchiveJob {
     static final String NAME = "reindex";
 
     @Override
-    public String command() {
-        return NAME;
-    }
-
-    @Override
-    public boolean stoppable() {
-        return false;
-    }
-
-    @Override
     public int run(JobEnv env, JobIo io) throws Exception {
         long n = Reindex.run(env.archive(), env.indexer(), env.options().workers(), io.progress());
         io.out().printf("reindexed %d message place(s)%n", n);

@@ -98,7 +98,7 @@ public final class RequestClient {
                 outcome = dir.read(dir.file(id, RequestDir.RESULT), Outcome.class); // it may have finished as it died
                 if (outcome == null) {
                     err.println("the daemon (pid " + daemon.pid() + ") stopped while running the " + job.command()
-                            + ": " + again(job));
+                            + ": " + job.again());
                     return 1;
                 }
             }
@@ -131,14 +131,5 @@ public final class RequestClient {
             }
             Thread.sleep(POLL.toMillis());
         }
-    }
-
-    /** What to do after {@code job} was cut short. */
-    static String again(ArchiveJob job) {
-        return switch (job) {
-            case BackfillJob b -> "run it again: it resumes where it stopped";
-            case ImportJob i -> "run it again: what was imported already is skipped";
-            case ReindexJob r -> "run it again";
-        };
     }
 }

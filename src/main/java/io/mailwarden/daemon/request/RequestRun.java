@@ -65,7 +65,7 @@ final class RequestRun {
             exit = job.run(env, new JobIo(transcript.out(), transcript.err(), progress, stop::get));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            transcript.err().println(job.command() + " interrupted: " + RequestClient.again(job));
+            transcript.err().println(job.command() + " interrupted: " + job.again());
             exit = 1;
         } catch (Exception e) { // as the command says what stopped it when it runs the job itself
             transcript.err().println(e.getMessage());

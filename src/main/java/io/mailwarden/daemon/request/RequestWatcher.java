@@ -58,7 +58,7 @@ public final class RequestWatcher implements AutoCloseable {
                 Request r = runs.readQuietly(dir.file(id, RequestDir.CLAIMED));
                 String what = r == null ? "this request" : "the " + r.job().command();
                 dir.write(dir.file(id, RequestDir.RESULT), Outcome.failed("the daemon stopped while running " + what
-                        + (r == null ? "" : ": " + RequestClient.again(r.job()))));
+                        + (r == null ? "" : ": " + r.job().again())));
                 LOG.warnf("request %s: %s was left unfinished by a daemon that stopped; reported as failed", id, what);
             }
         }
