@@ -32,7 +32,7 @@ public final class RequestDir {
     static final String PROGRESS = ".progress";
     static final String CANCEL = ".cancel";
     static final String RESULT = ".result.json";
-    private static final String TMP = ".tmp";
+    static final String TMP = ".tmp";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path dir;

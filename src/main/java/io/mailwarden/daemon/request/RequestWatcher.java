@@ -65,12 +65,21 @@ public final class RequestWatcher implements AutoCloseable {
         cleanUp();
     }
 
-    /** Deletes requests finished more than {@link #KEEP} ago (their command read or abandoned them). */
+    /**
+     * Deletes requests finished more than {@link #KEEP} ago (their command abandoned them) and temporary files
+     * as old (a crash cut their writing short).
+     */
     private void cleanUp() throws IOException {
         Instant before = Instant.now().minus(KEEP);
         for (String id : dir.ids(RequestDir.RESULT)) {
             if (Files.getLastModifiedTime(dir.file(id, RequestDir.RESULT)).toInstant().isBefore(before)) {
                 dir.delete(id);
+            }
+        }
+        for (String tmp : dir.ids(RequestDir.TMP)) {
+            Path file = dir.file(tmp, RequestDir.TMP);
+            if (Files.getLastModifiedTime(file).toInstant().isBefore(before)) {
+                Files.deleteIfExists(file);
             }
         }
     }

@@ -132,6 +132,8 @@ class RequestHandoffTest {
         Files.setLastModifiedTime(dir.file("0-old", RequestDir.RESULT), FileTime.from(Instant.now().minus(
                 Duration.ofDays(2))));
         dir.write(dir.file("2-orphan", RequestDir.REQUEST), new Request("2-orphan", new ReindexJob(), ended()));
+        Path cutShort = Files.writeString(dir.file("3-cut.request.json.x", RequestDir.TMP), "{\"id\":");
+        Files.setLastModifiedTime(cutShort, FileTime.from(Instant.now().minus(Duration.ofDays(2))));
 
         try (RequestWatcher watcher = RequestWatcher.start(dir, null)) {
             Outcome failed = dir.read(dir.file("1-left", RequestDir.RESULT), Outcome.class);
@@ -139,6 +141,7 @@ class RequestHandoffTest {
             assertThat(failed.lines()).containsExactly(new Outcome.Line(true,
                     "the daemon stopped while running the import: run it again: what was imported already is skipped"));
             assertThat(dir.files("0-old")).as("finished long ago: cleaned up").isEmpty();
+            assertThat(cutShort).as("a write a crash cut short, long ago").doesNotExist();
             await("the request of a command that is gone dropped, not run",
                     () -> ids(dir, RequestDir.REQUEST).isEmpty());
             assertThat(dir.files("2-orphan")).isEmpty();
