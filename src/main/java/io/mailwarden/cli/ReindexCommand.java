@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 @Command(name = "reindex", mixinStandardHelpOptions = true,
         description = {"Rebuild the search index from the raw messages and the catalog (the index is a cache of them).",
                 "While the daemon runs it holds the index: it does the reindex, and the progress and result show"
-                        + " here. Once started, a reindex runs to its end (Ctrl-C only stops waiting for it)."},
+                        + " here. The daemon cannot stop a reindex safely: it runs to its end (Ctrl-C only stops"
+                        + " waiting for it)."},
         footer = {"", "Exit codes: 0 done, 1 the archive could not be opened or read, 130 stopped waiting by Ctrl-C."})
 public class ReindexCommand extends ArchiveCommand {
 
