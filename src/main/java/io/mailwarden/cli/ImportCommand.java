@@ -2,8 +2,11 @@ package io.mailwarden.cli;
 
 import io.mailwarden.archive.ProgressMeter;
 import io.mailwarden.backup.MessageSource;
+import io.mailwarden.backup.Spool;
 import io.mailwarden.backup.export.Importer;
 import io.mailwarden.backup.format.Formats;
+import io.mailwarden.config.MailwardenConfig;
+import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.Locale;
 import picocli.CommandLine.Command;
@@ -30,9 +33,12 @@ public class ImportCommand extends ArchiveCommand {
             description = "The folder to file every message in (default: the one each comes from, else INBOX)")
     String folder;
 
+    @Inject
+    MailwardenConfig config;
+
     @Override
     protected int work() throws Exception {
-        MessageSource source = Formats.open(path);
+        MessageSource source = Formats.open(path, Spool.of(config.dataDir()));
         return withArchive(opened -> {
             ProgressMeter meter = new ProgressMeter("import", System.console() != null ? err() : null);
             Importer.Result r;

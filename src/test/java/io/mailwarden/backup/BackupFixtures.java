@@ -1,19 +1,27 @@
 package io.mailwarden.backup;
 
+import io.mailwarden.message.RawMessage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /** Messages that make exports hard: From lines in bodies, Chinese folders, hostile folder and file names. */
 public final class BackupFixtures {
 
     public static final String CHINESE = "其他文件夹/项目";
     public static final String LONG = "很长的文件夹名".repeat(40);
+    /** The threshold tests spool at: "big" messages of a few hundred KB instead of megabytes. */
+    public static final long SMALL_MAX = 64 * 1024;
 
     private BackupFixtures() {
     }
@@ -41,6 +49,30 @@ public final class BackupFixtures {
         all.add(msg("../evil", "INBOX", crlf(raw("hostile account", "x@example.cn", "From evil\n")), t.plusSeconds(660),
                 "\\Seen"));
         return all;
+    }
+
+    /** A spool under {@code dir} holding messages over {@link #SMALL_MAX} in files. */
+    public static Spool spool(Path dir) {
+        return new Spool(dir.resolve("spool"), SMALL_MAX);
+    }
+
+    /** The message's bytes, read whole (tests only: their messages are small enough). */
+    public static byte[] bytes(RawMessage raw) {
+        try (InputStream in = raw.open()) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The spool files left in {@code spool}'s directory (none once every message is closed). */
+    public static List<Path> leftIn(Spool spool) throws IOException {
+        if (!Files.isDirectory(spool.dir())) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(spool.dir())) {
+            return files.toList();
+        }
     }
 
     public static BackupMessage msg(String account, String folder, byte[] raw, Instant date, String... flags) {
