@@ -75,6 +75,36 @@ public final class BackupFixtures {
         }
     }
 
+    /**
+     * A message of about {@code size} bytes with what streaming must get right: body lines starting with
+     * {@code From } and {@code >From }, one line longer than any read buffer (300 KB), {@code word} to search
+     * for, CRLF line ends unless {@code lf}.
+     */
+    public static byte[] big(String subject, String word, int size, boolean lf) {
+        StringBuilder body = new StringBuilder(size + 1024);
+        for (int i = 0; body.length() < size; i++) {
+            if (i == 40) {
+                body.append("x".repeat(300 * 1024)).append('\n');
+            } else if (i % 100 == 7) {
+                body.append("From the archive, line ").append(i).append('\n');
+            } else if (i % 150 == 9) {
+                body.append(">From quoted, line ").append(i).append('\n');
+            } else {
+                body.append("line ").append(i).append(' ').append(word).append(" lorem ipsum dolor sit amet\n");
+            }
+        }
+        byte[] raw = raw(subject, "big@example.cn", body.toString());
+        return lf ? raw : crlf(raw);
+    }
+
+    /** {@code raw} as a message spooled in {@code spool} (in memory when small). */
+    public static RawMessage spooled(Spool spool, byte[] raw) throws IOException {
+        try (SpoolOutput out = spool.output("test")) {
+            out.write(raw);
+            return out.finish();
+        }
+    }
+
     public static BackupMessage msg(String account, String folder, byte[] raw, Instant date, String... flags) {
         return new BackupMessage(account, folder, raw, Set.of(flags), date, "fixture");
     }
