@@ -68,7 +68,7 @@ public final class Archive {
      * Archives a message read from a file (an export, an mbox) into {@code account}/{@code folder} without a
      * server. Its id comes from the place and the bytes, so importing it again adds nothing, nor do bytes
      * already archived in that folder; like a message a rule moved there, it takes its UID when the daemon
-     * later finds it in that folder on the server.
+     * later finds it in that folder on the server. A big message is stored and indexed from its file, as a stream.
      *
      * @param flags in the catalog's form (system flags lower-case without backslash, keywords as they are)
      * @return false when these bytes were archived in that folder before
@@ -81,8 +81,8 @@ public final class Archive {
         }
         String id = ArchivedLocation.movedIdOf(account, folder, stored.hash());
         ArchivedLocation place = new ArchivedLocation(id, account, folder, 0, 0, stored.hash(),
-                RawHeaders.messageId(raw.head()), raw.size(),
-                internalDate, flags, List.of(), Status.PRESENT, clock.instant());
+                RawHeaders.messageId(raw.head()), raw.size(), internalDate, flags, List.of(), Status.PRESENT,
+                clock.instant());
         if (catalog.add(place)) {
             indexer.index(place, raw);
             return true;

@@ -18,7 +18,8 @@ public record Spool(Path dir, long inMemoryMax) {
 
     public Spool {
         if (inMemoryMax < 0 || inMemoryMax > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("a message held in memory is one array: " + inMemoryMax + " bytes cannot be");
+            throw new IllegalArgumentException("a message held in memory is one array, which " + inMemoryMax
+                    + " bytes cannot be");
         }
     }
 
@@ -35,7 +36,7 @@ public record Spool(Path dir, long inMemoryMax) {
         return Files.size(file) <= inMemoryMax ? RawMessage.of(Files.readAllBytes(file)) : RawMessage.inPlace(file);
     }
 
-    /** Collects one message's bytes: in memory, past {@code inMemoryMax} in a new spool file named after {@code what}. */
+    /** Collects one message's bytes: in memory, past {@code inMemoryMax} in a new spool file named {@code what-…}. */
     public SpoolOutput output(String what) {
         return new SpoolOutput(this, what);
     }

@@ -106,7 +106,8 @@ public final class Exporter {
             ended = in.read() == '\n';
         }
         try (InputStream whole = raw.open()) {
-            return ContentHash.of(ended ? whole : new SequenceInputStream(whole, new ByteArrayInputStream(new byte[] {'\n'})));
+            byte[] lineBreak = {'\n'};
+            return ContentHash.of(ended ? whole : new SequenceInputStream(whole, new ByteArrayInputStream(lineBreak)));
         }
     }
 }

@@ -34,11 +34,12 @@ final class EmlReader {
         return places;
     }
 
-    /** Gives every .eml message of the directory of {@code place} to {@code sink}, in file name order; a big one is read in place. */
+    /** Gives every .eml message of the directory of {@code place} to {@code sink}, in file name order. */
     static void read(Place place, Spool spool, Sink sink) throws IOException {
         Map<String, EmlFiles.Meta> meta = EmlFiles.sidecar(place.location());
         for (Path file : emlFiles(place.location())) {
-            sink.accept(message(place, file, meta.getOrDefault(file.getFileName().toString(), EmlFiles.Meta.NONE), spool));
+            EmlFiles.Meta m = meta.getOrDefault(file.getFileName().toString(), EmlFiles.Meta.NONE);
+            sink.accept(message(place, file, m, spool));
         }
     }
 

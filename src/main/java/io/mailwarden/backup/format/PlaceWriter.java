@@ -63,15 +63,13 @@ abstract class PlaceWriter implements ExportWriter {
             Files.write(file, m.bytes(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             return;
         }
-        try (InputStream in = raw.open()) {
-            try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                try {
-                    in.transferTo(out);
-                } catch (IOException | RuntimeException e) {
-                    out.close();
-                    Files.deleteIfExists(file);
-                    throw e;
-                }
+        try (InputStream in = raw.open(); OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW)) {
+            try {
+                in.transferTo(out);
+            } catch (IOException | RuntimeException e) {
+                out.close();
+                Files.deleteIfExists(file);
+                throw e;
             }
         }
     }

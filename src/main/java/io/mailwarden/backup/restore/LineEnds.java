@@ -87,7 +87,8 @@ final class LineEnds {
     private static boolean hasBare(byte[] raw) {
         for (int i = 0; i < raw.length; i++) {
             boolean cr = raw[i] == '\r';
-            if ((cr && (i + 1 == raw.length || raw[i + 1] != '\n')) || (raw[i] == '\n' && (i == 0 || raw[i - 1] != '\r'))) {
+            boolean bareCr = cr && (i + 1 == raw.length || raw[i + 1] != '\n');
+            if (bareCr || (raw[i] == '\n' && (i == 0 || raw[i - 1] != '\r'))) {
                 return true;
             }
         }

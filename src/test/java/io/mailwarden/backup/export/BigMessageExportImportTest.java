@@ -109,7 +109,8 @@ class BigMessageExportImportTest {
         Spool spool = BackupFixtures.spool(tmp);
 
         try (Opened a = open(); MessageSource source = Formats.open(tmp.resolve("maildir"), spool)) {
-            Importer.Result r = Importer.run(source, a.archive, new Importer.Target("corp", null), BackfillProgress.NONE);
+            Importer.Result r = Importer.run(source, a.archive, new Importer.Target("corp", null),
+                    BackfillProgress.NONE);
 
             assertThat(r.imported()).isEqualTo(1);
             assertThat(a.store.read(ContentHash.of(raw))).isEqualTo(raw);

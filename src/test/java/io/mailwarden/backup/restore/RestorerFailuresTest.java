@@ -75,7 +75,8 @@ class RestorerFailuresTest {
 
         @Override
         public String append(String serverName, Append message) {
-            if (new String(BackupFixtures.bytes(message.raw()), java.nio.charset.StandardCharsets.UTF_8).contains(refuseSubject)) {
+            String text = new String(BackupFixtures.bytes(message.raw()), java.nio.charset.StandardCharsets.UTF_8);
+            if (text.contains(refuseSubject)) {
                 return "NO [LIMIT] message too large";
             }
             folders.get(serverName).add(message);
@@ -94,8 +95,9 @@ class RestorerFailuresTest {
     @Test
     void refusedMessageAndRefusedFolderFailAloneAndAreNamed() throws Exception {
         Scripted server = new Scripted(Set.of("Full"), "huge");
-        RestoreReport r = new Restorer(server, intoTheirFolders(), RestoreFixture.SPOOL, BackfillProgress.NONE, l -> { }).run(source(List.of(
-                message("INBOX", "a"), message("INBOX", "huge"), message("Full", "b"), message("INBOX", "c"))));
+        RestoreReport r = new Restorer(server, intoTheirFolders(), RestoreFixture.SPOOL, BackfillProgress.NONE, l -> { })
+                .run(source(List.of(message("INBOX", "a"), message("INBOX", "huge"), message("Full", "b"),
+                        message("INBOX", "c"))));
 
         assertThat(r.ok()).isFalse();
         assertThat(r.appended()).isEqualTo(2);
@@ -131,7 +133,8 @@ class RestorerFailuresTest {
         BackupMessage m = archived("INBOX", mail("<k@example.cn>", "k", "x"), Set.of("\\Seen", "$Known", "$Other",
                 "\\Deleted"), MARCH, "a1");
 
-        RestoreReport r = new Restorer(server, intoTheirFolders(), RestoreFixture.SPOOL, BackfillProgress.NONE, l -> { }).run(source(List.of(m)));
+        RestoreReport r = new Restorer(server, intoTheirFolders(), RestoreFixture.SPOOL, BackfillProgress.NONE, l -> { })
+                .run(source(List.of(m)));
 
         assertThat(server.folders.get("INBOX")).singleElement()
                 .satisfies(a -> assertThat(a.flags()).containsExactlyInAnyOrder("\\Seen", "$Known"));
