@@ -1,6 +1,10 @@
 package io.mailwarden.backup;
 
+import io.mailwarden.archive.store.RawStore;
 import io.mailwarden.message.RawMessage;
+import io.mailwarden.state.ArchivedLocation;
+import io.mailwarden.state.ArchivedLocation.Status;
+import io.mailwarden.state.TestState;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -95,6 +99,25 @@ public final class BackupFixtures {
         }
         byte[] raw = raw(subject, "big@example.cn", body.toString());
         return lf ? raw : crlf(raw);
+    }
+
+    /** An mboxrd file of the messages, each line matching {@code >*From } quoted, the From lines on 2 March 2026. */
+    public static Path mbox(Path file, byte[]... messages) throws IOException {
+        StringBuilder text = new StringBuilder();
+        for (byte[] m : messages) {
+            text.append("From sender@example.cn Mon Mar  2 10:00:00 2026\n")
+                    .append(new String(m, StandardCharsets.UTF_8).replaceAll("(?m)^(>*From )", ">$1")).append('\n');
+        }
+        return Files.writeString(file, text);
+    }
+
+    /** Stores {@code raw} in the raw store and names it in the catalog: account corp, INBOX, UID 1, {@code \Seen}. */
+    public static RawStore.Stored archived(TestState state, RawStore store, byte[] raw, Instant date)
+            throws IOException {
+        RawStore.Stored stored = store.put(raw);
+        state.archive.add(new ArchivedLocation(ArchivedLocation.idOf("corp", "INBOX", 1, 1), "corp", "INBOX", 1, 1,
+                stored.hash(), "", raw.length, date, Set.of("seen"), List.of(), Status.PRESENT, Instant.now()));
+        return stored;
     }
 
     /** {@code raw} as a message spooled in {@code spool} (in memory when small). */

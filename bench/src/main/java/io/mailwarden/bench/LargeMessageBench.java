@@ -44,8 +44,9 @@ import java.util.stream.Stream;
 /**
  * One message of {@code bench.large} MB (a base64 attachment, as Exmail's big mail is) through import, export
  * to every format, import of the mbox export, and restore into an IMAP server and again (found there, nothing
- * appended), beside bare APPEND commands on a socket (the server's pace): each phase's MB/s and the heap it needed (peak, and peak right after a collection), run under a
- * heap smaller than the message. Every phase must leave the spool empty. See bench/README.md.
+ * appended), beside bare APPEND commands on a socket (the server's pace): each phase's MB/s and the heap it
+ * needed (peak, and peak right after a collection), under a heap smaller than the message. Every phase must
+ * leave the spool empty. Run by {@code bench/restore-bench.sh -Dbench.large=600}; see bench/README.md.
  *
  * <p>Usage: {@code LargeMessageBench DIR PORT USER PASSWORD} with {@code -Dbench.large=MB} (600).
  */

@@ -20,8 +20,6 @@ import io.mailwarden.backup.format.Format;
 import io.mailwarden.backup.format.Formats;
 import io.mailwarden.message.RawMessage;
 import io.mailwarden.search.ArchiveSearch;
-import io.mailwarden.state.ArchivedLocation;
-import io.mailwarden.state.ArchivedLocation.Status;
 import io.mailwarden.state.ContentHash;
 import io.mailwarden.state.TestState;
 import java.io.IOException;
@@ -33,7 +31,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,10 +46,7 @@ class BigMessageExportImportTest {
     void aNineMegabyteArchivedMessageIsSpooledAndExportedToEveryFormatByteForByte() throws IOException {
         RawStore store = new RawStore(tmp.resolve("data"));
         byte[] raw = big("nine megabytes", "delta", 9 << 20, false);
-        RawStore.Stored stored = store.put(raw);
-        state.archive.add(new ArchivedLocation(ArchivedLocation.idOf("corp", "INBOX", 1, 1), "corp", "INBOX", 1, 1,
-                stored.hash(), "", raw.length, Instant.parse("2026-03-01T00:00:00Z"), Set.of("seen"), List.of(),
-                Status.PRESENT, Instant.now()));
+        RawStore.Stored stored = BackupFixtures.archived(state, store, raw, Instant.parse("2026-03-01T00:00:00Z"));
         Spool spool = Spool.of(tmp.resolve("data"));
         List<RawMessage> given = new ArrayList<>();
         new ArchiveSource(state.archive, store, ArchiveSource.all()).forEach(m -> {
@@ -84,9 +78,8 @@ class BigMessageExportImportTest {
     @Test
     void importOfAnMboxWithABigMessageKeepsItsBytesAndFromLinesExactly() throws IOException {
         byte[] raw = big("big import", "epsilon", 400_000, true);
-        String quoted = new String(raw, StandardCharsets.UTF_8).replaceAll("(?m)^(>*From )", ">$1");
-        Path mbox = Files.writeString(tmp.resolve("old.mbox"), "From big@example.cn Mon Mar  2 10:00:00 2026\n" + quoted
-                + "\nFrom small@example.cn Mon Mar  2 10:01:00 2026\nSubject: small\n\n>From here\n\n");
+        Path mbox = BackupFixtures.mbox(tmp.resolve("old.mbox"), raw,
+                "Subject: small\n\nFrom here\n".getBytes(StandardCharsets.US_ASCII));
         Spool spool = BackupFixtures.spool(tmp);
 
         try (Opened a = open(); MessageSource source = Formats.open(mbox, spool)) {

@@ -17,16 +17,10 @@ import io.mailwarden.backup.BackupFixtures;
 import io.mailwarden.backup.MessageSource;
 import io.mailwarden.backup.Spool;
 import io.mailwarden.backup.format.Formats;
-import io.mailwarden.state.ArchivedLocation;
-import io.mailwarden.state.ArchivedLocation.Status;
 import io.mailwarden.state.ContentHash;
 import io.mailwarden.state.TestState;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -60,9 +54,7 @@ class RestoreBigMessageTest {
         TestState state = new TestState();
         RawStore store = new RawStore(tmp.resolve("data"));
         byte[] raw = big("nine megabytes", "theta", 9 << 20, false);
-        RawStore.Stored stored = store.put(raw);
-        state.archive.add(new ArchivedLocation(ArchivedLocation.idOf("corp", "INBOX", 1, 1), "corp", "INBOX", 1, 1,
-                stored.hash(), "", raw.length, MARCH, Set.of("seen"), List.of(), Status.PRESENT, Instant.now()));
+        RawStore.Stored stored = BackupFixtures.archived(state, store, raw, MARCH);
         Spool spool = Spool.of(tmp.resolve("data"));
         RestoreReport first = restore(account, intoTheirFolders(), new ArchiveSource(state.archive, store,
                 ArchiveSource.all()), spool, BackfillProgress.NONE, line -> { });
@@ -82,9 +74,7 @@ class RestoreBigMessageTest {
     @Test
     void aBigMessageWithBareLineFeedsFromAnMboxIsAppendedAsCrlfAndFoundAgain() throws Exception {
         byte[] lf = big("big LF", "iota", 200_000, true);
-        String quoted = new String(lf, StandardCharsets.UTF_8).replaceAll("(?m)^(>*From )", ">$1");
-        Path mbox = Files.writeString(tmp.resolve("大.mbox"), "From big@example.cn Mon Mar  2 01:15:00 2026\n" + quoted
-                + "\n");
+        Path mbox = BackupFixtures.mbox(tmp.resolve("大.mbox"), lf);
         Spool spool = BackupFixtures.spool(tmp);
 
         RestoreReport first;
