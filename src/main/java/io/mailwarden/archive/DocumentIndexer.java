@@ -22,6 +22,8 @@ import java.util.Set;
  */
 public final class DocumentIndexer implements Indexer {
 
+    private static final java.util.regex.Pattern MESSAGE_ID = java.util.regex.Pattern.compile("<[^<>\\s]+>");
+
     private final MessageExtractor extractor;
     private final ArchiveIndex index;
 
@@ -80,7 +82,7 @@ public final class DocumentIndexer implements Indexer {
             return List.of();
         }
         List<String> out = new ArrayList<>();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<[^<>\\s]+>").matcher(field);
+        java.util.regex.Matcher m = MESSAGE_ID.matcher(field);
         while (m.find()) {
             out.add(m.group());
         }

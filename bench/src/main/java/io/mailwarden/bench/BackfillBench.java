@@ -91,7 +91,8 @@ public final class BackfillBench {
 
     /** One folder's backfill. */
     private record Phase(String folder, long messages, long bytes, double seconds, double cpuSeconds, long heapPeak,
-            long heapAfterGc, double indexingSeconds) {
+            long heapAfterGc, double indexingSeconds, double jitSeconds, double secondHalfSeconds,
+            double secondHalfCpuSeconds) {
     }
 
     private static void run(int port, String user, String password, Path data) throws Exception {
@@ -117,6 +118,7 @@ public final class BackfillBench {
                 (System.nanoTime() - opening) / 1e9, options, Runtime.getRuntime().maxMemory() >> 20);
 
         var cpu = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        var jit = ManagementFactory.getCompilationMXBean();
         List<Phase> phases = new ArrayList<>();
         double commitSeconds;
         try (HeapWatch heap = new HeapWatch()) {
@@ -124,6 +126,8 @@ public final class BackfillBench {
                 heap.reset();
                 AtomicLong expected = new AtomicLong();
                 AtomicLong bytes = new AtomicLong();
+                AtomicLong done = new AtomicLong();
+                long[] half = new long[2]; // wall and CPU nanoseconds when half the folder was archived
                 BackfillProgress progress = new BackfillProgress() {
                     public void folder(String account, String f, long messages, long size) {
                         expected.set(messages);
@@ -131,10 +135,15 @@ public final class BackfillBench {
                     }
 
                     public void message(long size) {
+                        if (done.incrementAndGet() == Math.max(1, expected.get() / 2)) {
+                            half[0] = System.nanoTime();
+                            half[1] = cpu.getProcessCpuTime();
+                        }
                     }
                 };
                 double indexingBefore = indexer.seconds();
                 long cpuBefore = cpu.getProcessCpuTime();
+                long jitBefore = jit.getTotalCompilationTime();
                 long start = System.nanoTime();
                 Backfill.Result r;
                 try (FolderReader reader = new FolderReader(new ImapConnector(account,
@@ -148,8 +157,11 @@ public final class BackfillBench {
                 if (r.archived() != expected.get()) {
                     throw new IllegalStateException(folder + ": archived " + r.archived() + " of " + expected.get());
                 }
-                phases.add(new Phase(folder, r.archived(), bytes.get(), seconds, (cpu.getProcessCpuTime() - cpuBefore) / 1e9,
-                        heap.peakUsed(), heap.peakAfterGc(), indexer.seconds() - indexingBefore));
+                long end = System.nanoTime();
+                long cpuEnd = cpu.getProcessCpuTime();
+                phases.add(new Phase(folder, r.archived(), bytes.get(), seconds, (cpuEnd - cpuBefore) / 1e9,
+                        heap.peakUsed(), heap.peakAfterGc(), indexer.seconds() - indexingBefore,
+                        (jit.getTotalCompilationTime() - jitBefore) / 1e3, (end - half[0]) / 1e9, (cpuEnd - half[1]) / 1e9));
                 System.err.printf(Locale.ROOT, "  mailwarden %s: %d messages in %.2f s%n", folder, r.archived(), seconds);
             }
             long start = System.nanoTime();
@@ -166,8 +178,9 @@ public final class BackfillBench {
             pool.dispose();
         }
         for (Phase p : phases) {
-            System.out.printf(Locale.ROOT, "PHASE %s %d %d %.3f %.3f %d %d %.3f%n", p.folder(), p.messages(), p.bytes(),
-                    p.seconds(), p.cpuSeconds(), p.heapPeak(), p.heapAfterGc(), p.indexingSeconds());
+            System.out.printf(Locale.ROOT, "PHASE %s %d %d %.3f %.3f %d %d %.3f %.3f %.3f %.3f%n", p.folder(), p.messages(),
+                    p.bytes(), p.seconds(), p.cpuSeconds(), p.heapPeak(), p.heapAfterGc(), p.indexingSeconds(), p.jitSeconds(),
+                    p.secondHalfSeconds(), p.secondHalfCpuSeconds());
         }
         System.out.printf(Locale.ROOT, "ARCHIVE %d %d %d %.3f %d %d%n", size(data.resolve("messages")), size(data.resolve("lucene")),
                 size(data.resolve("state")), commitSeconds, HeapWatch.status("VmRSS"), HeapWatch.status("VmHWM"));

@@ -21,7 +21,6 @@ import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.mime.MediaType;
 import org.apache.tika.parser.ParseContext;
-import org.apache.tika.parser.ocr.TesseractOCRConfig;
 import org.apache.tika.sax.BodyContentHandler;
 import org.xml.sax.ContentHandler;
 import org.xml.sax.SAXException;
@@ -43,7 +42,7 @@ final class ExtractionRun {
     private final TikaParts tika;
     private final ExtractLimits limits;
     private final Guard guard;
-    private final ParseContext context = new ParseContext();
+    private final ParseContext context = TikaParts.context();
     /** The documents being parsed, innermost first: depth and archive nesting come from it. */
     private final Deque<String> open = new ArrayDeque<>();
     private volatile String detectedType = "application/octet-stream";
@@ -52,9 +51,6 @@ final class ExtractionRun {
         this.tika = tika;
         this.limits = limits;
         this.guard = new Guard(limits);
-        TesseractOCRConfig noOcr = new TesseractOCRConfig();
-        noOcr.setSkipOcr(true); // OCR would take seconds per image, and only where tesseract happens to be
-        context.set(TesseractOCRConfig.class, noOcr);
         context.set(org.apache.tika.detect.EncodingDetector.class, tika.charsets());
         context.set(EmbeddedDocumentExtractor.class, new EmbeddedDocs(this));
     }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.Field.Store;
@@ -26,6 +27,7 @@ final class DocumentMapper {
 
     /** Words fields only rank (no phrase queries): frequencies without positions keep them small. */
     private static final FieldType WORDS = words();
+    private static final Pattern NAME_PUNCTUATION = Pattern.compile("[._\\-]+");
 
     private DocumentMapper() {
     }
@@ -110,7 +112,7 @@ final class DocumentMapper {
             d.add(new StringField(Fields.ATTACHMENT_NAME, Fields.exact(a.name()), Store.NO));
             d.add(new StoredField(Fields.ATTACHMENT_NAME, a.name()));
             // "Q3_报价单.v2.pdf" is one token to UAX #29; split it so each part is a word
-            d.add(new TextField(Fields.ATTACHMENT_NAME_TEXT, a.name().replaceAll("[._\\-]+", " "), Store.NO));
+            d.add(new TextField(Fields.ATTACHMENT_NAME_TEXT, NAME_PUNCTUATION.matcher(a.name()).replaceAll(" "), Store.NO));
             d.add(new StringField(Fields.ATTACHMENT_TYPE, Fields.exact(a.type()), Store.NO));
             d.add(new StoredField(Fields.ATTACHMENT_TYPE, a.type()));
             d.add(new StoredField(Fields.ATTACHMENT_SIZE, a.size()));
@@ -125,7 +127,7 @@ final class DocumentMapper {
     private static void addText(Document d, String field, String text) {
         d.add(new TextField(field, text, Store.YES));
         String words = Fields.wordsOf(field);
-        // smartcn costs three times the bigram chain and only ranks: the start of a long text is enough
+        // segmenting costs more than the bigram chain and only ranks: the start of a long text is enough
         String start = text.length() > Fields.WORDS_MAX_CHARS ? text.substring(0, Fields.WORDS_MAX_CHARS) : text;
         if (words != null && Fields.hasHan(start)) {
             d.add(new Field(words, start, WORDS));

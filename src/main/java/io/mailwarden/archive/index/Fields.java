@@ -13,8 +13,8 @@ import java.util.Locale;
  *       <i>lower-cased</i> go through {@link #exact(String)} both when indexed and when queried;</li>
  *   <li><b>text</b>: analysed with the bigram chain of {@link MailAnalyzers} (full recall for Chinese
  *       words of any length, English words, mixed tokens);</li>
- *   <li><b>words</b>: the same text again (its first {@link #WORDS_MAX_CHARS} characters), segmented by
- *       smartcn into Chinese words, frequencies without positions; only to rank hits (a query never
+ *   <li><b>words</b>: the same text again (its first {@link #WORDS_MAX_CHARS} characters), segmented into
+ *       Chinese words (see {@link MailAnalyzers}), frequencies without positions; only to rank hits (a query never
  *       needs it to match);</li>
  *   <li><b>long</b>: {@code LongPoint} for ranges and exact values.</li>
  * </ul>
@@ -73,7 +73,7 @@ public final class Fields {
 
     /**
      * How many characters of each text value its words field gets (the rest is in the text field only).
-     * Words fields exist only for subject and body, and only when the text has Han characters: smartcn is
+     * Words fields exist only for subject and body, and only when the text has Han characters: segmenting is
      * the costliest step of indexing and only ranks, and English is ranked well by the text field alone.
      */
     public static final int WORDS_MAX_CHARS = 1024;
@@ -84,7 +84,7 @@ public final class Fields {
     public static final String SUBJECT_WORDS = "subject_words";
     /** Text, stored: the body text (plain text, or the HTML part's text). */
     public static final String BODY = "body";
-    /** Words, not stored: {@link #BODY} segmented by smartcn, when it has Han characters. */
+    /** Words, not stored: {@link #BODY} segmented by ICU's dictionary, when it has Han characters. */
     public static final String BODY_WORDS = "body_words";
 
     /** Long (epoch milliseconds), stored, numeric doc values for sorting; absent when the message has no date. */
@@ -131,7 +131,7 @@ public final class Fields {
     private Fields() {
     }
 
-    /** The smartcn companion of a text field, or null when it has none. */
+    /** The words companion of a text field, or null when it has none. */
     public static String wordsOf(String textField) {
         return switch (textField) {
             case SUBJECT -> SUBJECT_WORDS;

@@ -13,6 +13,8 @@ import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.analysis.core.KeywordTokenizer;
 import org.apache.lucene.analysis.icu.ICUFoldingFilter;
+import org.apache.lucene.analysis.icu.segmentation.DefaultICUTokenizerConfig;
+import org.apache.lucene.analysis.icu.segmentation.ICUTokenizer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 
@@ -32,8 +34,11 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
  * 1-, 2-, 3-, 4- or longer Chinese word is found wherever its characters stand in a row, whatever
  * surrounds them, and long words cost a few bigram lookups, not one per character.
  *
- * <p><b>Words fields</b> ({@code *_words}): smartcn's word segmentation, to rank hits whose words
- * match as words above hits where the characters merely stand together.
+ * <p><b>Words fields</b> ({@code *_words}): the text segmented into Chinese words, to rank hits whose words
+ * match as words above hits where the characters merely stand together. The subject is short and its words
+ * rank most: smartcn's hidden Markov model segments it. The body is long: ICU's dictionary segmentation, about
+ * four times faster than smartcn and close to it on the words that matter (smartcn was a quarter of the CPU
+ * time of indexing Chinese mail).
  *
  * <p><b>Exact fields</b>: the documents hold them already normalised ({@link Fields#exact}); for
  * queries they are one keyword, lower-cased where the field is.
@@ -57,13 +62,8 @@ public final class MailAnalyzers {
 
     private static Analyzer perField(Analyzer text) {
         Map<String, Analyzer> fields = new HashMap<>();
-        Analyzer words = new SmartChineseAnalyzer();
-        for (String f : Fields.FREE_TEXT) {
-            String w = Fields.wordsOf(f);
-            if (w != null) {
-                fields.put(w, words);
-            }
-        }
+        fields.put(Fields.SUBJECT_WORDS, new SmartChineseAnalyzer());
+        fields.put(Fields.BODY_WORDS, new DictionaryWordsAnalyzer());
         Analyzer keyword = new KeywordAnalyzer();
         for (String f : new String[] {Fields.ID, Fields.ACCOUNT, Fields.FOLDER, Fields.MESSAGE_ID,
                 Fields.IN_REPLY_TO, Fields.REFERENCES, Fields.THREAD}) {
@@ -108,6 +108,15 @@ public final class MailAnalyzers {
         public int getPositionIncrementGap(String fieldName) {
             // a phrase never spans two values of a multi-valued field (two attachments, two names)
             return GAP_BETWEEN_VALUES;
+        }
+    }
+
+    /** ICU's word break with its Chinese and Japanese dictionary, folded as the text fields are. */
+    static final class DictionaryWordsAnalyzer extends Analyzer {
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+            Tokenizer tokenizer = new ICUTokenizer(new DefaultICUTokenizerConfig(true, true));
+            return new TokenStreamComponents(tokenizer, new ICUFoldingFilter(tokenizer));
         }
     }
 

@@ -15,7 +15,7 @@ import org.apache.lucene.util.QueryBuilder;
  *
  * <p>Which documents match is decided by the bigram fields alone: the typed text is a phrase of its
  * tokens there (see {@link MailAnalyzers}), so every message with those characters in a row in one of
- * the fields matches, and no other. Fields with a smartcn companion add it as an optional clause, which
+ * the fields matches, and no other. Fields with a words companion add it as an optional clause, which
  * only ranks: whole-word matches score above matches inside a longer word. Subject matches count double.
  */
 public final class TextQueries {

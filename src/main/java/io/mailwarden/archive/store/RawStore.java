@@ -18,7 +18,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
@@ -81,7 +81,9 @@ public final class RawStore {
         }
         Path dir = file.getParent();
         Files.createDirectories(dir);
-        Path tmp = dir.resolve(hash + "." + UUID.randomUUID() + TMP);
+        // unique among writers (CREATE_NEW fails loudly otherwise); not secret, so no SecureRandom per message
+        Path tmp = dir.resolve(hash + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + TMP);
+        boolean moved = false;
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 GZIPOutputStream out = new GZIPOutputStream(Channels.newOutputStream(ch), 64 * 1024);
@@ -96,8 +98,11 @@ public final class RawStore {
                 ch.force(true);
             }
             moveIntoPlace(tmp, file);
+            moved = true;
         } finally {
-            Files.deleteIfExists(tmp);
+            if (!moved) {
+                Files.deleteIfExists(tmp);
+            }
         }
         if (unsyncedDirs == null) {
             fsyncDirectory(dir);

@@ -3,6 +3,7 @@ package io.mailwarden.message.parse;
 import io.mailwarden.message.Address;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * A forgiving reader of address lists. It splits at top-level commas, takes the address from the
@@ -12,6 +13,10 @@ import java.util.List;
  */
 public final class AddressParser {
 
+    private static final Pattern FOLD = Pattern.compile("\r?\n[ \t]");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern QUOTED_PAIR = Pattern.compile("\\\\(.)");
+
     private AddressParser() {
     }
 
@@ -20,7 +25,7 @@ public final class AddressParser {
             return List.of();
         }
         List<Address> out = new ArrayList<>(2);
-        for (String item : splitTopLevel(header.replaceAll("\r?\n[ \t]", " "))) {
+        for (String item : splitTopLevel(FOLD.matcher(header).replaceAll(" "))) {
             Address a = parseOne(item.strip());
             if (a != null) {
                 out.add(a);
@@ -66,13 +71,13 @@ public final class AddressParser {
     }
 
     private static String clean(String addr) {
-        return Charsets.fixRaw8bit(addr.replaceAll("\\s+", ""));
+        return Charsets.fixRaw8bit(SPACES.matcher(addr).replaceAll(""));
     }
 
     static String decodeName(String raw) {
         String n = raw.strip();
         if (n.length() >= 2 && n.startsWith("\"") && n.endsWith("\"")) {
-            n = n.substring(1, n.length() - 1).replaceAll("\\\\(.)", "$1");
+            n = QUOTED_PAIR.matcher(n.substring(1, n.length() - 1)).replaceAll("$1");
         }
         return EncodedWords.decode(Charsets.fixRaw8bit(n)).strip();
     }

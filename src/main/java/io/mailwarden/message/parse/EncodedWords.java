@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
  */
 public final class EncodedWords {
 
+    private static final Pattern NOT_BASE64 = Pattern.compile("[^A-Za-z0-9+/]");
     private static final Pattern WORD = Pattern.compile("=\\?([^?\\s]+)\\?([BbQq])\\?([^?]*)\\?=");
 
     private EncodedWords() {
@@ -65,7 +66,7 @@ public final class EncodedWords {
 
     private static byte[] wordBytes(String encoding, String payload) {
         if (encoding.equals("B")) {
-            String clean = payload.replaceAll("[^A-Za-z0-9+/]", "");
+            String clean = NOT_BASE64.matcher(payload).replaceAll("");
             int pad = clean.length() % 4;
             if (pad == 1) {
                 clean = clean.substring(0, clean.length() - 1); // a stray sixth bit carries nothing

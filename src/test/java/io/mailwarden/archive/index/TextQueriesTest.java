@@ -26,6 +26,8 @@ class TextQueriesTest {
         index.upsert(IndexedMessages.plain("invoice", "请查收发票", "本季度发票金额合计一万元。"));
         index.upsert(IndexedMessages.plain("contract", "合同", "我们已经签订合同，附件是发票Q3汇总。"));
         index.upsert(IndexedMessages.plain("alliance", "联合同盟", "联合同盟会议纪要"));
+        index.upsert(IndexedMessages.plain("signed", "附件", "双方昨天签订合同，请查收。"));
+        index.upsert(IndexedMessages.plain("league", "会议", "下周召开联合同盟大会。"));
         index.upsert(IndexedMessages.plain("library", "Library", "图书馆的书很多"));
         index.upsert(IndexedMessages.plain("fullwidth", "ＡＢＣ公司", "型号ＸＹ１２３，数量２０２４年"));
         index.upsert(IndexedMessages.plain("wrapped", "报告", "这是一份关于年度预\r\n算审批流程的说明"));
@@ -114,7 +116,17 @@ class TextQueriesTest {
         // 合同 is a word in "contract" and only two characters in a row in 联合同盟 (联合 + 同盟)
         List<String> ranked = index.search(TEXT.anywhere("合同").orElseThrow(), 10, null).hits().stream()
                 .map(h -> h.message().id()).toList();
-        assertThat(ranked).containsExactly("contract", "alliance");
+        assertThat(ranked).containsExactlyInAnyOrder("contract", "alliance", "signed", "league")
+                .containsSubsequence("contract", "alliance").containsSubsequence("signed", "league");
+    }
+
+    @Test
+    void aWholeWordRanksAboveTheSameCharactersInsideOtherWordsInTheBodyToo() {
+        List<String> ranked = index.search(TEXT.in("合同", List.of(Fields.BODY)).orElseThrow(), 10, null).hits()
+                .stream().map(h -> h.message().id()).toList();
+        assertThat(ranked).hasSize(4);
+        assertThat(ranked.subList(0, 2)).containsExactlyInAnyOrder("contract", "signed");
+        assertThat(ranked.subList(2, 4)).containsExactlyInAnyOrder("alliance", "league");
     }
 
     @Test

@@ -3,6 +3,9 @@ package io.mailwarden.message.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Random;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,6 +23,30 @@ class MailDatesTest {
         assertThat(parse("Tue, 05 Mar 2024 10:15:30 +0800")).isEqualTo(OffsetDateTime.parse("2024-03-05T10:15:30+08:00"));
         assertThat(parse("Tue, 05 Mar 2024 10:15:30 +0800").getOffset().getTotalSeconds()).isEqualTo(8 * 3600);
         assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void readsTheCommonFormExactlyAsTheRfc1123FormatterDoes() {
+        Random random = new Random(7);
+        for (int i = 0; i < 5_000; i++) {
+            OffsetDateTime t = OffsetDateTime.of(1970 + random.nextInt(80), 1 + random.nextInt(12), 1 + random.nextInt(28),
+                    random.nextInt(24), random.nextInt(60), random.nextBoolean() ? random.nextInt(60) : 0, 0,
+                    ZoneOffset.ofTotalSeconds((random.nextInt(57) - 28) * 1800));
+            String pattern = (random.nextBoolean() ? "EEE, " : "") + (random.nextBoolean() ? "d" : "dd") + " MMM yyyy HH:mm"
+                    + (t.getSecond() != 0 || random.nextBoolean() ? ":ss" : "") + " xx";
+            String value = t.format(DateTimeFormatter.ofPattern(pattern, java.util.Locale.ROOT));
+            assertThat(parse(value)).as(value).isEqualTo(OffsetDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME));
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void leavesNearMissesOfTheCommonFormToTheFullParsers() {
+        assertThat(parse("Tue, 05 MAR 2024 10:15:30 +0800")).isEqualTo(OffsetDateTime.parse("2024-03-05T10:15:30+08:00"));
+        assertThat(parse("Tue, 05 Mar 2024 10:15:30 GMT")).isEqualTo(OffsetDateTime.parse("2024-03-05T10:15:30Z"));
+        assertThat(parse("05 Mar 24 10:15:30 +0000")).isEqualTo(OffsetDateTime.parse("2024-03-05T10:15:30Z"));
+        assertThat(parse("Tue, 05 Mar 2024 24:15:30 +0800")).isNotNull(); // the lenient parser rolls it over
+        assertThat(parse("Tue, 05 Mar 2024 10:15:30 +08:00")).isEqualTo(OffsetDateTime.parse("2024-03-05T10:15:30+08:00"));
     }
 
     @Test
