@@ -25,7 +25,12 @@ public record Spool(Path dir, long inMemoryMax) {
 
     /** The spool of the data directory {@code dataDir}, with the archive's threshold. */
     public static Spool of(Path dataDir) {
-        return new Spool(new RawStore(dataDir).spool(), RawStore.IN_MEMORY_MAX);
+        return of(new RawStore(dataDir));
+    }
+
+    /** The spool of {@code store}'s data directory, with the archive's threshold. */
+    public static Spool of(RawStore store) {
+        return new Spool(store.spool(), RawStore.IN_MEMORY_MAX);
     }
 
     /**

@@ -5,19 +5,32 @@ import io.mailwarden.account.AccountConfigException;
 import io.mailwarden.account.AccountResolver;
 import io.mailwarden.account.AccountsConfig;
 import io.mailwarden.archive.ArchiveService;
+import io.mailwarden.archive.ProgressMeter;
 import io.mailwarden.archive.index.IndexException;
+import io.mailwarden.config.MailwardenConfig;
+import io.mailwarden.daemon.request.ArchiveJob;
+import io.mailwarden.daemon.request.JobEnv;
+import io.mailwarden.daemon.request.JobIo;
+import io.mailwarden.daemon.request.ProcessId;
+import io.mailwarden.daemon.request.RequestClient;
 import io.mailwarden.search.SearchService;
 import io.mailwarden.state.ArchivedLocation;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
 import java.util.concurrent.Callable;
+import java.util.function.Predicate;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
-/** What the archive's commands share: opening the archive, resolving accounts, reporting problems. */
+/**
+ * What the archive's commands share: opening the archive (or handing the work to the daemon that holds it),
+ * resolving accounts, reporting problems.
+ */
 abstract class ArchiveCommand implements Callable<Integer> {
 
     @Spec
@@ -29,16 +42,13 @@ abstract class ArchiveCommand implements Callable<Integer> {
     @Inject
     AccountsConfig accountsConfig;
 
-    /** Work on the open archive. */
-    @FunctionalInterface
-    interface ArchiveWork {
-        int run(ArchiveService.Opened opened) throws Exception;
-    }
+    @Inject
+    MailwardenConfig config;
 
-    /** Work on the open archive for some accounts. */
+    /** A job's work on the archive the command opened itself. */
     @FunctionalInterface
-    interface AccountsWork {
-        int run(List<Account> accounts, ArchiveService.Opened opened) throws Exception;
+    interface JobWork {
+        int run(JobEnv env, JobIo io) throws Exception;
     }
 
     protected abstract int work() throws Exception;
@@ -56,24 +66,54 @@ abstract class ArchiveCommand implements Callable<Integer> {
         }
     }
 
-    /** Runs {@code work} with the archive open; a configuration or index problem is one clear line. */
-    int withArchive(ArchiveWork work) throws Exception {
+    /**
+     * Runs {@code job} ({@code here} does its work) on the archive, opened by the command itself; when a running
+     * daemon holds the archive, the daemon runs it, and its progress and result show as if it ran here. A
+     * configuration or index problem is one clear line.
+     */
+    int runJob(ArchiveJob job, List<Account> accounts, JobWork here) throws Exception {
         ArchiveService.Opened opened;
         try {
             opened = archives.open();
-        } catch (IllegalArgumentException | IndexException e) {
+        } catch (IndexException e) {
+            RequestClient client = new RequestClient(config.dataDir());
+            Optional<ProcessId> daemon = client.daemon();
+            if (daemon.isEmpty()) {
+                err().println(e.getMessage());
+                return 1;
+            }
+            return handOff(client, daemon.get(), job);
+        } catch (IllegalArgumentException e) {
             err().println(e.getMessage());
             return 1;
         }
         try (opened) {
-            return work.run(opened);
+            JobEnv env = JobEnv.standalone(opened.archive(), opened.indexer(), archives.backfillOptions(), accounts);
+            return here.run(env, JobIo.direct(out(), err(), meter(job)));
         }
     }
 
-    /** As {@link #withArchive}, with the configured accounts ({@code only} one when given). */
-    int withAccounts(String only, AccountsWork work) throws Exception {
-        List<Account> accounts = accounts(only);
-        return accounts == null ? 1 : withArchive(opened -> work.run(accounts, opened));
+    /** Has the daemon run {@code job}; meanwhile Ctrl-C goes to the request (stop it, then stop waiting). */
+    private int handOff(RequestClient client, ProcessId daemon, ArchiveJob job) throws Exception {
+        Signal interrupt = new Signal("INT");
+        SignalHandler previous;
+        try {
+            previous = Signal.handle(interrupt, s -> client.interrupt());
+        } catch (IllegalArgumentException e) { // the JVM keeps INT (-Xrs): Ctrl-C ends the command, the daemon goes on
+            previous = null;
+        }
+        try {
+            return client.run(job, daemon, out(), err(), meter(job));
+        } finally {
+            if (previous != null) {
+                Signal.handle(interrupt, previous);
+            }
+        }
+    }
+
+    /** The progress bar on a terminal, else log lines, as every archive job shows its progress. */
+    private ProgressMeter meter(ArchiveJob job) {
+        return new ProgressMeter(job.command(), System.console() != null ? err() : null);
     }
 
     /** The configured accounts ({@code only} one when given), or null after saying what is wrong. */

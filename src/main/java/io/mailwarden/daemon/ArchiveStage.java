@@ -24,9 +24,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -46,6 +49,7 @@ final class ArchiveStage implements HandledSink, AutoCloseable {
     private final Archive archive;
     private final Archiving settings;
     private final Map<String, Predicate<String>> folders = new HashMap<>();
+    private final Map<String, Lock> walks = new ConcurrentHashMap<>();
     private final ThreadPoolExecutor workers;
 
     ArchiveStage(Archiving settings, List<Account> accounts) {
@@ -81,7 +85,25 @@ final class ArchiveStage implements HandledSink, AutoCloseable {
         }
     }
 
+    /** The lock of walks over an account's folders: its sync and a backfill a command asked for take turns. */
+    Lock walkLock(String account) {
+        return walks.computeIfAbsent(account, a -> new ReentrantLock());
+    }
+
     private void sync(Account account, LoginBudget budget, BooleanSupplier closed) {
+        Lock walk = walkLock(account.name());
+        if (!walk.tryLock()) {
+            LOG.infof("archive: %s: a requested backfill walks its folders now; no sync needed", account.name());
+            return;
+        }
+        try {
+            syncAlone(account, budget, closed);
+        } finally {
+            walk.unlock();
+        }
+    }
+
+    private void syncAlone(Account account, LoginBudget budget, BooleanSupplier closed) {
         Backfill backfill = new Backfill(archive, settings.backfill(), new ProgressMeter("archive " + account.name(), null),
                 closed);
         try (FolderReader reader = new FolderReader(new ImapConnector(account, budget))) {

@@ -3,6 +3,8 @@ package io.mailwarden.daemon;
 import io.mailwarden.account.Account;
 import io.mailwarden.actions.PlanExecutor;
 import io.mailwarden.backup.snapshot.SnapshotJob;
+import io.mailwarden.daemon.request.JobEnv;
+import io.mailwarden.daemon.request.RequestWatcher;
 import io.mailwarden.imap.LoginBudget;
 import io.mailwarden.imap.Supervisor;
 import io.mailwarden.imap.WatchState;
@@ -28,14 +30,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import org.jboss.logging.Logger;
 
 /**
  * The running daemon: the state store migrated, the rules loaded and hot-reloaded, a watcher per
  * idled folder, a poll job per account with polled folders, a job per scheduled rule, the outbox's sender,
- * the archive (handled mail, and a sync job per account) and the scheduled snapshot. {@link #start} fails fast (before any
- * watcher) when the rules do not load.
+ * the archive (handled mail, a sync job per account, and the archive work commands hand over) and the scheduled
+ * snapshot. {@link #start} fails fast (before any watcher) when the rules do not load.
  */
 public final class Daemon implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger("mailwarden.daemon");
 
     private final Supervisor supervisor;
     private final RulesWatcher rulesWatcher;
@@ -44,11 +49,13 @@ public final class Daemon implements AutoCloseable {
     private final OutboxSender sender;
     private final OutboundCounters outbound;
     private final ArchiveStage archive;
+    private final RequestWatcher requests;
 
     private Daemon(Supervisor supervisor, RulesWatcher rulesWatcher, RuleRepository rules, ScheduledWork scheduled,
-            OutboxSender sender, OutboundCounters outbound, ArchiveStage archive) {
+            OutboxSender sender, OutboundCounters outbound, ArchiveStage archive, RequestWatcher requests) {
         this.supervisor = supervisor;
         this.archive = archive;
+        this.requests = requests;
         this.sender = sender;
         this.outbound = outbound;
         this.scheduled = scheduled;
@@ -152,14 +159,31 @@ public final class Daemon implements AutoCloseable {
         BodyNeed bodyNeed = archive == null ? rulesNeed : rulesNeed.or(archive.bodyNeed());
         Supervisor supervisor = new Supervisor(handler, bodyNeed, watchState, clock, options.backoffBase(), budget);
         supervisor.start(accounts);
+        RequestWatcher requests = null;
         if (archive != null) {
             archive.schedule(jobs, accounts, budget);
+            requests = takeRequests(options.archiving(), new JobEnv(options.archiving().archive(),
+                    options.archiving().indexer(), options.archiving().backfill(), accounts, budget, archive::walkLock));
         }
         scheduled.start(accounts, budget, handler, bodyNeed, watchState, options.backup());
         if (!options.dryRun()) { // a dry run sends nothing, not even mail an earlier run left in the outbox
             sender.start();
         }
-        return new Daemon(supervisor, watcher, rules, scheduled, sender, counters, archive);
+        return new Daemon(supervisor, watcher, rules, scheduled, sender, counters, archive, requests);
+    }
+
+    /** Takes the archive work of commands ({@code backfill}, {@code reindex}, {@code import}), or says why not. */
+    private static RequestWatcher takeRequests(Archiving archiving, JobEnv env) {
+        if (archiving.requests() == null) {
+            return null;
+        }
+        try {
+            return RequestWatcher.start(archiving.requests(), env);
+        } catch (IOException | RuntimeException e) {
+            // the daemon's own work goes on; the commands then say that it holds the archive's lock
+            LOG.warnf("requests: commands cannot hand archive work to this daemon (%s)", e.getMessage());
+            return null;
+        }
     }
 
     /** The rules in force and the outcome of the latest (re)load. */
@@ -178,7 +202,10 @@ public final class Daemon implements AutoCloseable {
 
     @Override
     public void close() {
-        scheduled.close(); // unschedules the jobs first: no poll or run starts while the rest stops
+        if (requests != null) {
+            requests.close(); // first: a requested backfill ends at a batch boundary, before the archive closes
+        }
+        scheduled.close(); // unschedules the jobs: no poll or run starts while the rest stops
         supervisor.close();
         sender.close();
         if (archive != null) {

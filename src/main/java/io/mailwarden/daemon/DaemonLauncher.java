@@ -6,6 +6,8 @@ import io.mailwarden.archive.Backfill;
 import io.mailwarden.archive.index.IndexException;
 import io.mailwarden.backup.snapshot.SnapshotJob;
 import io.mailwarden.backup.snapshot.SnapshotService;
+import io.mailwarden.config.MailwardenConfig;
+import io.mailwarden.daemon.request.RequestDir;
 import io.mailwarden.outbound.OutboundConfig;
 import io.mailwarden.outbound.OutboundSettings;
 import io.mailwarden.rules.RuleLoaderFactory;
@@ -13,6 +15,7 @@ import io.mailwarden.rules.engine.RuleEngine;
 import io.mailwarden.schedule.QuarkusJobScheduler;
 import io.mailwarden.schedule.ScheduleConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
@@ -34,6 +37,10 @@ public class DaemonLauncher {
     private final SnapshotService snapshots;
     private volatile Daemon running;
     private volatile ArchiveService.Opened archive;
+
+    /** The data directory, whose {@code requests/} the daemon takes commands' archive work from. */
+    @Inject
+    MailwardenConfig config;
 
     public DaemonLauncher(RuleLoaderFactory loaders, RuleEngine engine, Stores stores, QuarkusJobScheduler scheduler,
             ScheduleConfig schedule, OutboundConfig outbound, ArchiveService archives, SnapshotService snapshots) {
@@ -84,10 +91,12 @@ public class DaemonLauncher {
         try {
             archives.check().repair(opened.indexer());
             archive = opened;
-            return new Archiving(opened.archive(), backfill, archives.config().syncInterval(), () -> {
+            Runnable release = () -> {
                 archive = null;
                 opened.close();
-            });
+            };
+            return new Archiving(opened.archive(), opened.indexer(), backfill, archives.config().syncInterval(),
+                    new RequestDir(config.dataDir()), release);
         } catch (IOException | RuntimeException e) {
             opened.close();
             throw new Daemon.StartFailure("archive: cannot repair the index after the last stop: " + e.getMessage());

@@ -39,9 +39,9 @@ class DaemonArchiveTest {
         data = Files.createTempDirectory("mailwarden-daemon-archive");
         index = ArchiveIndex.open(data.resolve("lucene"), Duration.ofSeconds(30));
         extractor = new TextExtractor(ExtractLimits.defaults());
-        Archive archive = new Archive(new RawStore(data), h.state.archive,
-                new DocumentIndexer(new MessageExtractor(extractor), index), Clock.systemUTC());
-        return new Archiving(archive, new Backfill.Options(50, 1 << 20, 2), Duration.ofMinutes(15), () -> {
+        DocumentIndexer indexer = new DocumentIndexer(new MessageExtractor(extractor), index);
+        Archive archive = new Archive(new RawStore(data), h.state.archive, indexer, Clock.systemUTC());
+        return new Archiving(archive, indexer, new Backfill.Options(50, 1 << 20, 2), Duration.ofMinutes(15), null, () -> {
         });
     }
 

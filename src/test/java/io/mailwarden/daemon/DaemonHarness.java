@@ -331,6 +331,25 @@ public final class DaemonHarness implements AutoCloseable, org.junit.jupiter.api
         deliver(message(subject, "Hello " + subject));
     }
 
+    /**
+     * Puts messages straight into {@code folder} (created when missing) through GreenMail's own API, as mail
+     * filed there before the daemon looked: much quicker than APPEND for many.
+     */
+    public void file(String folder, List<MimeMessage> messages) {
+        var hosts = greenMail.getManagers().getImapHostManager();
+        try {
+            var f = hosts.getFolder(user, folder);
+            if (f == null) {
+                f = hosts.createMailbox(user, folder);
+            }
+            for (MimeMessage m : messages) {
+                f.appendMessage(m, new Flags(), new java.util.Date());
+            }
+        } catch (com.icegreen.greenmail.store.FolderException | com.icegreen.greenmail.imap.AuthorizationException e) {
+            throw new IllegalStateException("cannot file mail in " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
     // --- server state, through a separate client ---
 
     /** A plain Angus client straight to GreenMail (never through the proxy: its transcript stays the daemon's). */

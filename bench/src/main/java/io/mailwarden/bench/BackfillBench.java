@@ -118,7 +118,6 @@ public final class BackfillBench {
                 (System.nanoTime() - opening) / 1e9, options, Runtime.getRuntime().maxMemory() >> 20);
 
         var cpu = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        var jit = ManagementFactory.getCompilationMXBean();
         List<Phase> phases = new ArrayList<>();
         double commitSeconds;
         try (HeapWatch heap = new HeapWatch()) {
@@ -143,7 +142,7 @@ public final class BackfillBench {
                 };
                 double indexingBefore = indexer.seconds();
                 long cpuBefore = cpu.getProcessCpuTime();
-                long jitBefore = jit.getTotalCompilationTime();
+                double jitBefore = CompilerCpu.seconds();
                 long start = System.nanoTime();
                 Backfill.Result r;
                 try (FolderReader reader = new FolderReader(new ImapConnector(account,
@@ -161,7 +160,7 @@ public final class BackfillBench {
                 long cpuEnd = cpu.getProcessCpuTime();
                 phases.add(new Phase(folder, r.archived(), bytes.get(), seconds, (cpuEnd - cpuBefore) / 1e9,
                         heap.peakUsed(), heap.peakAfterGc(), indexer.seconds() - indexingBefore,
-                        (jit.getTotalCompilationTime() - jitBefore) / 1e3, (end - half[0]) / 1e9, (cpuEnd - half[1]) / 1e9));
+                        CompilerCpu.seconds() - jitBefore, (end - half[0]) / 1e9, (cpuEnd - half[1]) / 1e9));
                 System.err.printf(Locale.ROOT, "  mailwarden %s: %d messages in %.2f s%n", folder, r.archived(), seconds);
             }
             long start = System.nanoTime();

@@ -79,7 +79,7 @@ final class BackfillReport {
             // the JIT compiles Tika, POI, PDFBox, Lucene and ICU while the first messages go through: a cost a
             // long backfill pays once; the second half of a folder shows the rate after it
             long second = r.messages() - Math.max(1, r.messages() / 2);
-            System.out.printf(Locale.ROOT, "%s: JIT compilation %.1f s of the %.1f CPU s; the second half of the folder"
+            System.out.printf(Locale.ROOT, "%s: JIT compiler threads %.1f s of the %.1f CPU s; the second half of the folder"
                     + " (%,d messages): %s msgs/s, %.2f ms of CPU a message%n", r.folder(), r.jit(), r.cpu(), second,
                     rate(second / r.secondHalf()), 1e3 * r.secondHalfCpu() / second);
             String key = r.folder().toLowerCase(Locale.ROOT);

@@ -6,10 +6,8 @@ import io.mailwarden.message.Message;
 import io.mailwarden.message.RawMessage;
 import io.mailwarden.message.parse.AttachmentTextExtractor;
 import io.mailwarden.message.parse.MessageParser;
-import java.io.ByteArrayInputStream;
+import io.mailwarden.message.parse.PartContent;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Locale;
@@ -60,28 +58,17 @@ final class ExtractionRun {
         return detectedType;
     }
 
-    Extraction extract(byte[] bytes, String declaredType, String charset, String filename) {
-        return extract(bytes, null, declaredType, charset, filename);
-    }
-
-    /** Content too big to hold, decoded into {@code file}: Tika reads the file itself (PDFs at random). */
-    Extraction extract(Path file, String declaredType, String charset, String filename) {
-        return extract(null, file, declaredType, charset, filename);
-    }
-
-    private Extraction extract(byte[] bytes, Path file, String declaredType, String charset, String filename) {
+    /** The attachment's text; content too big to hold is in a file, which Tika reads itself (PDFs at random). */
+    Extraction extract(PartContent content, String declaredType, String charset, String filename) {
         TextSink sink = new TextSink(limits.maxChars(), guard);
-        parse(bytes, file, declaredType, charset, filename, sink, true);
+        parse(content, declaredType, charset, filename, sink, true);
         String text = sink.text().strip();
         Status status = guard.status() != null ? guard.status() : text.isEmpty() ? Status.EMPTY : Status.OK;
         return new Extraction(text, detectedType, status, guard.problems());
     }
 
-    /**
-     * Parses the attachment itself, or an attachment of a forwarded message: held in {@code bytes}, or too
-     * big to hold and in {@code file}.
-     */
-    private void parse(byte[] bytes, Path file, String declaredType, String charset, String filename, TextSink sink,
+    /** Parses the attachment itself, or an attachment of a forwarded message. */
+    private void parse(PartContent content, String declaredType, String charset, String filename, TextSink sink,
             boolean top) {
         Metadata metadata = new Metadata();
         if (!filename.isBlank()) {
@@ -93,13 +80,14 @@ final class ExtractionRun {
         if (charset != null) {
             metadata.set(MailCharsetDetector.DECLARED, charset);
         }
-        try (TikaInputStream tis = open(bytes, file, top)) {
+        try (TikaInputStream tis = open(content, top)) {
             MediaType type = tika.detector().detect(tis, metadata);
             if (top) {
                 detectedType = type.getBaseType().toString();
             }
             if (type.getBaseType().equals(MESSAGE)) {
-                forwardedMessage(bytes != null ? RawMessage.of(bytes) : RawMessage.spooled(file), sink);
+                forwardedMessage(content instanceof PartContent.Bytes b ? RawMessage.of(b.bytes())
+                        : RawMessage.spooled(((PartContent.File) content).path()), sink);
             } else {
                 parse(tis, type, metadata, new BodyContentHandler(sink));
             }
@@ -109,14 +97,16 @@ final class ExtractionRun {
     }
 
     /** The content for Tika; what a forwarded message holds counts against the expanded-size budget. */
-    private TikaInputStream open(byte[] bytes, Path file, boolean top) throws IOException {
-        if (file == null) {
-            return TikaInputStream.get(new GuardedStream(new ByteArrayInputStream(bytes), guard, !top));
-        }
-        if (!top) {
-            guard.expanded(Files.size(file));
-        }
-        return TikaInputStream.get(file);
+    private TikaInputStream open(PartContent content, boolean top) throws IOException {
+        return switch (content) {
+            case PartContent.Bytes b -> TikaInputStream.get(new GuardedStream(b.open(), guard, !top));
+            case PartContent.File f -> {
+                if (!top) {
+                    guard.expanded(f.size());
+                }
+                yield TikaInputStream.get(f.path());
+            }
+        };
     }
 
     /** Parses a stream of a detected type, the document being pushed on the open stack meanwhile. */
@@ -148,24 +138,14 @@ final class ExtractionRun {
     }
 
     /** The attachments of a forwarded message, read within this run's limits. */
-    private final AttachmentTextExtractor nested = new AttachmentTextExtractor() {
-        @Override
-        public String extract(byte[] bytes, String declaredType, String charset, String filename) {
-            return nestedAttachment(bytes, null, declaredType, charset, filename);
-        }
+    private final AttachmentTextExtractor nested = this::nestedAttachment;
 
-        @Override
-        public String extractFile(Path file, String declaredType, String charset, String filename) {
-            return nestedAttachment(null, file, declaredType, charset, filename);
-        }
-    };
-
-    private String nestedAttachment(byte[] bytes, Path file, String declaredType, String charset, String filename) {
+    private String nestedAttachment(PartContent content, String declaredType, String charset, String filename) {
         if (!mayOpen() || guard.stopped()) {
             return "";
         }
         TextSink sink = new TextSink(limits.maxChars(), guard);
-        parse(bytes, file, declaredType, charset, filename, sink, false);
+        parse(content, declaredType, charset, filename, sink, false);
         return sink.text();
     }
 

@@ -4,9 +4,7 @@ import io.mailwarden.archive.extract.Extraction.Status;
 import io.mailwarden.message.Attachment;
 import io.mailwarden.message.Message;
 import io.mailwarden.message.RawMessage;
-import io.mailwarden.message.parse.AttachmentTextExtractor;
 import io.mailwarden.message.parse.MessageParser;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -34,21 +32,10 @@ public final class MessageExtractor {
         // The parser asks for text lazily, once per attachment, on this thread; a forwarded message asks
         // once per attachment of its own. Forcing the attachments in order tells whose extractions they are.
         List<Extraction> calls = new ArrayList<>();
-        Message message = new MessageParser(new AttachmentTextExtractor() {
-            @Override
-            public String extract(byte[] bytes, String type, String charset, String name) {
-                return recorded(extractor.extract(bytes, type, charset, name));
-            }
-
-            @Override
-            public String extractFile(Path file, String type, String charset, String name) {
-                return recorded(extractor.extract(file, type, charset, name));
-            }
-
-            private String recorded(Extraction e) {
-                calls.add(e);
-                return e.text();
-            }
+        Message message = new MessageParser((content, type, charset, name) -> {
+            Extraction e = extractor.extract(content, type, charset, name);
+            calls.add(e);
+            return e.text();
         }).parse(raw);
         List<Extraction> extractions = new ArrayList<>(message.attachments().size());
         for (Attachment a : message.attachments()) {

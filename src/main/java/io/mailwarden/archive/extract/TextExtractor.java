@@ -2,9 +2,8 @@ package io.mailwarden.archive.extract;
 
 import io.mailwarden.archive.extract.Extraction.Status;
 import io.mailwarden.message.parse.AttachmentTextExtractor;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.mailwarden.message.parse.PartContent;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
@@ -57,24 +56,21 @@ public final class TextExtractor implements AutoCloseable {
      * @param filename the file name, or null
      */
     public Extraction extract(byte[] bytes, String declaredType, String charset, String filename) {
-        if (bytes == null || bytes.length == 0) {
-            return new Extraction("", null, Status.EMPTY, "");
-        }
-        return run(bytes.length, filename, run -> run.extract(bytes, declaredType, charset, name(filename)));
+        return extract(PartContent.of(bytes == null ? new byte[0] : bytes), declaredType, charset, filename);
     }
 
-    /** As {@link #extract(byte[], String, String, String)} for content too big to hold, decoded into {@code file}. */
-    public Extraction extract(Path file, String declaredType, String charset, String filename) {
+    /** As {@link #extract(byte[], String, String, String)}, the content in memory or in a spool file. */
+    public Extraction extract(PartContent content, String declaredType, String charset, String filename) {
         long size;
         try {
-            size = Files.size(file);
-        } catch (IOException e) {
-            return new Extraction("", null, Status.FAILED, "spooled content unreadable: " + e.getMessage());
+            size = content.size();
+        } catch (UncheckedIOException e) {
+            return new Extraction("", null, Status.FAILED, "spooled content unreadable: " + e.getCause().getMessage());
         }
         if (size == 0) {
             return new Extraction("", null, Status.EMPTY, "");
         }
-        return run(size, filename, run -> run.extract(file, declaredType, charset, name(filename)));
+        return run(size, filename, run -> run.extract(content, declaredType, charset, name(filename)));
     }
 
     private Extraction run(long size, String filename, Function<ExtractionRun, Extraction> parse) {
@@ -106,17 +102,7 @@ public final class TextExtractor implements AutoCloseable {
 
     /** This extractor for the mail parser: text only, failures already logged here. */
     public AttachmentTextExtractor asAttachmentTextExtractor() {
-        return new AttachmentTextExtractor() {
-            @Override
-            public String extract(byte[] bytes, String mediaType, String charset, String filename) {
-                return TextExtractor.this.extract(bytes, mediaType, charset, filename).text();
-            }
-
-            @Override
-            public String extractFile(Path file, String mediaType, String charset, String filename) {
-                return TextExtractor.this.extract(file, mediaType, charset, filename).text();
-            }
-        };
+        return (content, mediaType, charset, filename) -> extract(content, mediaType, charset, filename).text();
     }
 
     private static Extraction failed(ExtractionRun run, Status status, String problem) {

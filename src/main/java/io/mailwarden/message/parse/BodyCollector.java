@@ -125,7 +125,7 @@ final class BodyCollector {
                 Supplier<String> text = memo(() -> {
                     try {
                         return nested ? nestedText(new MessageParser(extractor).parse(file, messageDepth + 1))
-                                : extractor.extractFile(file, mediaType, charset, filename);
+                                : extractor.extract(PartContent.of(file), mediaType, charset, filename);
                     } finally {
                         deleteQuietly(file);
                     }
@@ -135,7 +135,7 @@ final class BodyCollector {
             }
             Supplier<String> text = nested
                     ? memo(() -> nestedText(new MessageParser(extractor).parse(bytes, messageDepth + 1)))
-                    : memo(() -> extractor.extract(bytes, mediaType, charset, filename));
+                    : memo(() -> extractor.extract(PartContent.of(bytes), mediaType, charset, filename));
             attachments.add(new Attachment(attachments.size(), filename, mediaType, bytes.length, text));
         }
     }

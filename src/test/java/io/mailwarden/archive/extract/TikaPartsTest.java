@@ -45,6 +45,18 @@ class TikaPartsTest {
         }
     }
 
+    @Test
+    void aPdfIsAPdfWhateverItsNameAndDeclaredTypeSay() throws Exception {
+        Metadata metadata = new Metadata();
+        metadata.set(org.apache.tika.metadata.TikaCoreProperties.RESOURCE_NAME_KEY, "scan.docx");
+        metadata.set(Metadata.CONTENT_TYPE, "application/msword");
+        try (TikaInputStream tis = TikaInputStream.get(Docs.pdf("quarterly invoice"))) {
+            assertThat(TIKA.detector().detect(tis, metadata)).isEqualTo(MediaType.application("pdf"));
+            metadata.set(Metadata.CONTENT_TYPE, "application/pdf");
+            assertThat(parse(tis, metadata)).contains("quarterly invoice");
+        }
+    }
+
     private static String parse(TikaInputStream tis, Metadata metadata) throws Exception {
         BodyContentHandler text = new BodyContentHandler();
         TIKA.parser().parse(tis, text, metadata, new ParseContext());

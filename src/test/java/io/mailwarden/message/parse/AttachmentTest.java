@@ -57,9 +57,9 @@ class AttachmentTest {
     @Test
     void extractsTextLazilyAndOnce() {
         AtomicInteger calls = new AtomicInteger();
-        MessageParser parser = new MessageParser((bytes, type, charset, name) -> {
+        MessageParser parser = new MessageParser((content, type, charset, name) -> {
             calls.incrementAndGet();
-            return name + ":" + bytes.length;
+            return name + ":" + content.size();
         });
         Message m = parser.parse(Fixtures.bytes("attachment-filenames.eml"));
 
@@ -71,7 +71,7 @@ class AttachmentTest {
 
     @Test
     void failingExtractorGivesEmptyText() {
-        MessageParser parser = new MessageParser((bytes, type, charset, name) -> {
+        MessageParser parser = new MessageParser((content, type, charset, name) -> {
             throw new IllegalStateException("boom");
         });
 
@@ -83,7 +83,7 @@ class AttachmentTest {
     void textOnlyExtractorReducesHtmlAndIgnoresBinary() {
         AttachmentTextExtractor x = AttachmentTextExtractor.TEXT_ONLY;
 
-        assertThat(x.extract("<p>a &amp; b</p>".getBytes(), "text/html", "utf-8", "page.html")).isEqualTo("a & b");
-        assertThat(x.extract(new byte[] {1, 2, 3}, "application/pdf", null, "x.pdf")).isEmpty();
+        assertThat(x.extract(PartContent.of("<p>a &amp; b</p>".getBytes()), "text/html", "utf-8", "page.html")).isEqualTo("a & b");
+        assertThat(x.extract(PartContent.of(new byte[] {1, 2, 3}), "application/pdf", null, "x.pdf")).isEmpty();
     }
 }

@@ -1,0 +1,173 @@
+package io.mailwarden.daemon.request;
+
+import static io.mailwarden.daemon.DaemonHarness.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mailwarden.archive.Backfill;
+import io.mailwarden.archive.BackfillProgress;
+import io.mailwarden.daemon.DaemonHarness;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Commands handing archive work to the daemon: what happens when the daemon is missing, dies, or is asked to stop. */
+class RequestHandoffTest {
+
+    @TempDir
+    Path data;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @Test
+    void cancelledBackfillStopsAtABatchBoundaryAndTheNextOneResumes() throws Exception {
+        try (ArchivingDaemon daemon = new ArchivingDaemon(data, Duration.ofMillis(50), new Backfill.Options(4, 1 << 20, 2))
+                .start()) {
+            daemon.folder("Projects", 60);
+            RequestClient client = new RequestClient(data);
+            AtomicBoolean pressed = new AtomicBoolean();
+            BackfillProgress interruptOnFirstMessage = new BackfillProgress() {
+                public void folder(String account, String folder, long messages, long bytes) {
+                }
+
+                public void message(long bytes) {
+                    if (!pressed.getAndSet(true)) {
+                        client.interrupt(); // Ctrl-C once the daemon archives
+                    }
+                }
+            };
+
+            int exit = client.run(new BackfillJob(null, "Projects"), client.daemon().orElseThrow(), writer(out),
+                    writer(err), interruptOnFirstMessage);
+
+            long archived = daemon.places("Projects");
+            assertThat(exit).as(err.toString()).isEqualTo(130);
+            assertThat(archived).as("stopped after some batches of 4, none cut").isBetween(4L, 56L);
+            assertThat(archived % 4).isZero();
+            assertThat(out.toString()).contains("acme: 1 folder(s), " + archived + " message(s) archived, 0 already archived");
+            assertThat(err.toString()).contains("the daemon stops the backfill at its next safe point",
+                    "acme: backfill stopped at your request at a batch boundary (run it again: it resumes where it stopped)");
+
+            StringWriter again = new StringWriter();
+            assertThat(new RequestClient(data).run(new BackfillJob("acme", null), client.daemon().orElseThrow(),
+                    writer(again), writer(err), BackfillProgress.NONE)).isZero();
+            assertThat(again.toString()).contains("acme: 2 folder(s), " + (60 - archived)
+                    + " message(s) archived, 0 already archived");
+            assertThat(daemon.places("Projects")).isEqualTo(60);
+            assertThat(Files.list(data.resolve(RequestDir.DIR)).map(p -> p.getFileName().toString()))
+                    .as("the command deleted its requests' files").containsExactly(RequestDir.DAEMON);
+        }
+    }
+
+    @Test
+    void requestNoDaemonTakesIsWithdrawnWithAClearError() throws Exception {
+        RequestDir dir = new RequestDir(data);
+        dir.write(dir.path().resolve(RequestDir.DAEMON), ProcessId.current()); // announced, but takes nothing
+
+        RequestClient client = new RequestClient(data, Duration.ofSeconds(1));
+        int exit = client.run(new ReindexJob(), client.daemon().orElseThrow(), writer(out), writer(err),
+                BackfillProgress.NONE);
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).contains("holds the archive but did not take the request within 1 s",
+                "the request was withdrawn, nothing was done");
+        assertThat(dir.ids(RequestDir.REQUEST)).isEmpty();
+    }
+
+    @Test
+    void announcementOfAProcessThatIsGoneIsIgnored() throws Exception {
+        RequestDir dir = new RequestDir(data);
+        dir.write(dir.path().resolve(RequestDir.DAEMON), ended());
+        assertThat(new RequestClient(data).daemon()).isEmpty();
+
+        ProcessId reused = new ProcessId(ProcessHandle.current().pid(), 1); // this pid, but another process's start
+        dir.write(dir.path().resolve(RequestDir.DAEMON), reused);
+        assertThat(new RequestClient(data).daemon()).isEmpty();
+    }
+
+    @Test
+    void commandNoticesTheDaemonDyingWhileItRunsTheRequest() throws Exception {
+        Process daemon = new ProcessBuilder("sleep", "60").start();
+        try {
+            RequestDir dir = new RequestDir(data);
+            dir.write(dir.path().resolve(RequestDir.DAEMON), ProcessId.of(daemon.toHandle()));
+            RequestClient client = new RequestClient(data);
+            CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return client.run(new BackfillJob(null, null), client.daemon().orElseThrow(), writer(out),
+                            writer(err), BackfillProgress.NONE);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            await("the request", () -> !ids(dir, RequestDir.REQUEST).isEmpty());
+            assertThat(dir.claim(ids(dir, RequestDir.REQUEST).getFirst())).isTrue(); // as the daemon does
+
+            daemon.destroy();
+
+            assertThat(exit.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+            assertThat(err.toString()).contains("the daemon (pid " + daemon.pid() + ") stopped while running the"
+                    + " backfill: run it again: it resumes where it stopped");
+        } finally {
+            daemon.destroyForcibly();
+        }
+    }
+
+    @Test
+    void requestLeftClaimedByADeadDaemonIsReportedFailedAtTheNextStart() throws Exception {
+        RequestDir dir = new RequestDir(data);
+        dir.write(dir.file("1-left", RequestDir.CLAIMED), new Request("1-left", new ImportJob("/x.mbox", "a", null),
+                ended()));
+        dir.write(dir.file("0-old", RequestDir.RESULT), new Outcome(0, List.of()));
+        Files.setLastModifiedTime(dir.file("0-old", RequestDir.RESULT), FileTime.from(Instant.now().minus(
+                Duration.ofDays(2))));
+        dir.write(dir.file("2-orphan", RequestDir.REQUEST), new Request("2-orphan", new ReindexJob(), ended()));
+        Path cutShort = Files.writeString(dir.file("3-cut.request.json.x", RequestDir.TMP), "{\"id\":");
+        Files.setLastModifiedTime(cutShort, FileTime.from(Instant.now().minus(Duration.ofDays(2))));
+
+        try (RequestWatcher watcher = RequestWatcher.start(dir, null)) {
+            Outcome failed = dir.read(dir.file("1-left", RequestDir.RESULT), Outcome.class);
+            assertThat(failed.exit()).isEqualTo(1);
+            assertThat(failed.lines()).containsExactly(new Outcome.Line(true,
+                    "the daemon stopped while running the import: run it again: what was imported already is skipped"));
+            assertThat(dir.files("0-old")).as("finished long ago: cleaned up").isEmpty();
+            assertThat(cutShort).as("a write a crash cut short, long ago").doesNotExist();
+            await("the request of a command that is gone dropped, not run",
+                    () -> ids(dir, RequestDir.REQUEST).isEmpty());
+            assertThat(dir.files("2-orphan")).isEmpty();
+            assertThat(new RequestClient(data).daemon()).contains(ProcessId.current());
+        }
+        assertThat(new RequestClient(data).daemon()).as("the announcement goes with the daemon").isEmpty();
+    }
+
+    private static List<String> ids(RequestDir dir, String suffix) {
+        try {
+            return dir.ids(suffix);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** A process that has ended. */
+    private static ProcessId ended() throws Exception {
+        Process p = new ProcessBuilder("true").start();
+        p.waitFor();
+        ProcessId id = ProcessId.of(p.toHandle());
+        DaemonHarness.pause(Duration.ofMillis(10));
+        return id;
+    }
+
+    private static PrintWriter writer(StringWriter w) {
+        return new PrintWriter(w, true);
+    }
+}
