@@ -4,6 +4,7 @@ import io.mailwarden.archive.store.RawStore;
 import io.mailwarden.message.MessageArrived;
 import io.mailwarden.message.MessageRef;
 import io.mailwarden.message.RawHeaders;
+import io.mailwarden.message.RawMessage;
 import io.mailwarden.state.ArchiveCatalog;
 import io.mailwarden.state.ArchivedLocation;
 import io.mailwarden.state.ArchivedLocation.Status;
@@ -67,20 +68,21 @@ public final class Archive {
      * Archives a message read from a file (an export, an mbox) into {@code account}/{@code folder} without a
      * server. Its id comes from the place and the bytes, so importing it again adds nothing, nor do bytes
      * already archived in that folder; like a message a rule moved there, it takes its UID when the daemon
-     * later finds it in that folder on the server.
+     * later finds it in that folder on the server. A big message is stored and indexed from its file, as a stream.
      *
      * @param flags in the catalog's form (system flags lower-case without backslash, keywords as they are)
      * @return false when these bytes were archived in that folder before
      */
-    public boolean imported(String account, String folder, byte[] raw, Set<String> flags, Instant internalDate)
+    public boolean imported(String account, String folder, RawMessage raw, Set<String> flags, Instant internalDate)
             throws IOException {
-        RawStore.Stored stored = store.put(raw);
+        RawStore.Stored stored = store.put(raw, null);
         if (catalog.holds(account, folder, stored.hash())) {
             return false;
         }
         String id = ArchivedLocation.movedIdOf(account, folder, stored.hash());
-        ArchivedLocation place = new ArchivedLocation(id, account, folder, 0, 0, stored.hash(), messageId(raw), raw.length,
-                internalDate, flags, List.of(), Status.PRESENT, clock.instant());
+        ArchivedLocation place = new ArchivedLocation(id, account, folder, 0, 0, stored.hash(),
+                RawHeaders.messageId(raw.head()), raw.size(), internalDate, flags, List.of(), Status.PRESENT,
+                clock.instant());
         if (catalog.add(place)) {
             indexer.index(place, raw);
             return true;

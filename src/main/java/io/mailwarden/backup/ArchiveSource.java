@@ -1,6 +1,7 @@
 package io.mailwarden.backup;
 
 import io.mailwarden.archive.store.RawStore;
+import io.mailwarden.message.RawMessage;
 import io.mailwarden.state.ArchiveCatalog;
 import io.mailwarden.state.ArchivedLocation;
 import io.mailwarden.state.ArchivedLocation.Status;
@@ -14,7 +15,8 @@ import java.util.function.Predicate;
 /**
  * The archived messages, one per place they live or lived in (a message deleted on the server is still
  * given: that is what a backup is for; a place a rule moved the message away from is not, its new place
- * is), ordered by account, folder, arrival and UID, bytes read from the raw store one at a time.
+ * is), ordered by account, folder, arrival and UID, bytes read from the raw store one at a time (a message
+ * over {@link RawStore#IN_MEMORY_MAX} into a spool file, which its receiver deletes by closing it).
  */
 public final class ArchiveSource implements MessageSource {
 
@@ -54,9 +56,9 @@ public final class ArchiveSource implements MessageSource {
     @Override
     public void forEach(Sink sink) throws IOException {
         for (ArchivedLocation l : places) {
-            byte[] raw;
+            RawMessage raw;
             try {
-                raw = store.read(l.contentHash());
+                raw = store.load(l.contentHash(), l.size());
             } catch (NoSuchFileException e) {
                 throw new IOException("archived message " + l.id() + " (" + l.account() + "/" + l.folder() + " UID "
                         + l.uid() + ") is missing from the raw store at " + store.root() + "; run 'mailwarden verify'",

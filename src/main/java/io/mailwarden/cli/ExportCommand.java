@@ -3,6 +3,7 @@ package io.mailwarden.cli;
 import io.mailwarden.archive.ProgressMeter;
 import io.mailwarden.archive.store.RawStore;
 import io.mailwarden.backup.ArchiveSource;
+import io.mailwarden.backup.Spool;
 import io.mailwarden.backup.export.Exporter;
 import io.mailwarden.backup.format.Format;
 import io.mailwarden.config.MailwardenConfig;
@@ -76,7 +77,7 @@ public class ExportCommand extends ArchiveCommand {
         }));
         ProgressMeter meter = new ProgressMeter("export", System.console() != null ? err() : null);
         meter.folder("", "", source.count(), bytes[0]);
-        Exporter.Result r = Exporter.run(source, f, out, meter);
+        Exporter.Result r = Exporter.run(source, f, out, Spool.of(config.dataDir()), meter);
         out().printf(Locale.ROOT, "exported %d message(s), %.1f MB in %.1f s (%.0f MB/s) as %s to %s%s%n", r.messages(),
                 r.bytes() / 1e6, r.took().toNanos() / 1e9, r.megabytesPerSecond(), f.label(), r.out().toAbsolutePath(),
                 r.present() == 0 ? "" : "; " + r.present() + " were there from an earlier export");

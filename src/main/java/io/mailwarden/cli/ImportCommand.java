@@ -1,6 +1,7 @@
 package io.mailwarden.cli;
 
 import io.mailwarden.backup.MessageSource;
+import io.mailwarden.backup.Spool;
 import io.mailwarden.backup.format.Formats;
 import io.mailwarden.daemon.request.ImportJob;
 import java.nio.file.Path;
@@ -35,7 +36,7 @@ public class ImportCommand extends ArchiveCommand {
     protected int work() throws Exception {
         // the daemon reads the files itself: it gets the path as the command resolves it
         ImportJob job = new ImportJob(path.toAbsolutePath().toString(), account, folder);
-        try (MessageSource source = Formats.open(path)) {
+        try (MessageSource source = Formats.open(path, Spool.of(config.dataDir()))) {
             return runJob(job, List.of(), (env, io) -> job.run(env, io, source));
         }
     }

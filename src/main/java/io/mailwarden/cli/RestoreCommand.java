@@ -6,6 +6,7 @@ import io.mailwarden.archive.ProgressMeter;
 import io.mailwarden.archive.store.RawStore;
 import io.mailwarden.backup.ArchiveSource;
 import io.mailwarden.backup.MessageSource;
+import io.mailwarden.backup.Spool;
 import io.mailwarden.backup.format.Formats;
 import io.mailwarden.backup.restore.RestoreException;
 import io.mailwarden.backup.restore.RestoreReport;
@@ -98,7 +99,7 @@ public class RestoreCommand extends ArchiveCommand {
         if (from != null) {
             MessageSource files;
             try {
-                files = Formats.open(from);
+                files = Formats.open(from, Spool.of(config.dataDir()));
             } catch (IOException e) {
                 err().println("--from " + e.getMessage());
                 return 3;
@@ -137,6 +138,8 @@ public class RestoreCommand extends ArchiveCommand {
                 source.forEach(m -> {
                     if (m.account().equals(account)) {
                         sink.accept(m);
+                    } else {
+                        m.close();
                     }
                 });
             }
@@ -155,8 +158,8 @@ public class RestoreCommand extends ArchiveCommand {
         progress.folder(a.name(), toFolder == null ? "(their folders)" : toFolder, Math.max(0, source.count()), 0);
         RestoreReport report;
         try (ImapAppender appender = new ImapAppender(new ImapConnector(a, LoginBudget.forAccount(a, Clock.systemUTC())))) {
-            report = new Restorer(appender, new Restorer.Options(folder, toFolder, dryRun), progress, out::println)
-                    .run(source);
+            report = new Restorer(appender, new Restorer.Options(folder, toFolder, dryRun), Spool.of(config.dataDir()),
+                    progress, out::println).run(source);
         } catch (RestoreException e) {
             print(a, e.soFar(), out);
             err().println(a.name() + ": " + e.getMessage());

@@ -4,22 +4,27 @@ import io.mailwarden.message.MailboxAppender;
 import io.mailwarden.message.MailboxException;
 import io.mailwarden.message.MailboxException.Kind;
 import io.mailwarden.message.RawHeaders;
-import io.mailwarden.state.ContentHash;
+import io.mailwarden.message.RawMessage;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.eclipse.angus.mail.iap.ByteArray;
 import org.eclipse.angus.mail.iap.Literal;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
@@ -116,6 +121,10 @@ public final class ImapAppender implements MailboxAppender {
         return new Held(uid, messageId, size == null ? -1 : size.size);
     }
 
+    /**
+     * Hashes the messages as they come, in pieces of at most {@link FolderReader#PIECE} bytes (the first piece of
+     * each in one FETCH, the rest of a bigger one piece by piece), so no message is ever held whole.
+     */
     @Override
     public Map<Long, String> hashes(String serverName, long[] uids) throws MailboxException {
         long[] ascending = uids.clone();
@@ -124,16 +133,47 @@ public final class ImapAppender implements MailboxAppender {
             Map<Long, String> out = new HashMap<>();
             if (ascending.length > 0) {
                 IMAPFolder f = select(serverName);
-                ImapMessages.fetch(f, "UID FETCH " + ImapMessages.uidSet(ascending) + " (UID BODY.PEEK[])")
-                        .forEach((uid, r) -> {
-                            BODY body = r.getItem(BODY.class);
-                            if (body != null) {
-                                out.put(uid, ContentHash.of(body.getByteArray().getNewBytes()));
-                            }
-                        });
+                Map<Long, FetchResponse> first = ImapMessages.fetch(f, "UID FETCH " + ImapMessages.uidSet(ascending)
+                        + " (UID " + piece(0) + ")");
+                for (long uid : ascending) {
+                    FetchResponse r = first.remove(uid);
+                    String hash = r == null ? null : hash(f, uid, r.getItem(BODY.class));
+                    if (hash != null) {
+                        out.put(uid, hash);
+                    }
+                }
             }
             return out;
         });
+    }
+
+    /** The hash of a message whose first piece is {@code body}, the others fetched; null when it is gone. */
+    private static String hash(IMAPFolder f, long uid, BODY body) throws MessagingException {
+        MessageDigest sha = sha256();
+        long offset = 0;
+        while (body != null) {
+            ByteArray bytes = body.getByteArray();
+            sha.update(bytes.getBytes(), bytes.getStart(), bytes.getCount());
+            offset += bytes.getCount();
+            if (bytes.getCount() < FolderReader.PIECE) {
+                return HexFormat.of().formatHex(sha.digest());
+            }
+            FetchResponse r = ImapMessages.fetch(f, "UID FETCH " + uid + " (UID " + piece(offset) + ")").get(uid);
+            body = r == null ? null : r.getItem(BODY.class);
+        }
+        return null;
+    }
+
+    private static String piece(long offset) {
+        return "BODY.PEEK[]<" + offset + "." + FolderReader.PIECE + ">";
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
     }
 
     @Override
@@ -145,6 +185,9 @@ public final class ImapAppender implements MailboxAppender {
 
     /** One APPEND; null when it landed, else the server's refusal. A lost connection is thrown. */
     private static String appendOne(IMAPFolder via, String target, Append a) throws MessagingException {
+        if (a.raw().size() > Integer.MAX_VALUE) {
+            return "the message is " + a.raw().size() + " bytes: more than an IMAP literal can carry (2 GB)";
+        }
         Date date = a.internalDate() == null ? null : Date.from(a.internalDate());
         try {
             via.doCommand(p -> {
@@ -265,16 +308,22 @@ public final class ImapAppender implements MailboxAppender {
         drop();
     }
 
-    /** A message's bytes as an APPEND literal. */
-    private record Bytes(byte[] raw) implements Literal {
+    /** A message's bytes as an APPEND literal, streamed from the file of a spooled one. */
+    private record Bytes(RawMessage raw) implements Literal {
         @Override
         public int size() {
-            return raw.length;
+            return (int) raw.size();
         }
 
         @Override
         public void writeTo(OutputStream os) throws IOException {
-            os.write(raw);
+            if (raw instanceof RawMessage.InMemory m) {
+                os.write(m.bytes());
+                return;
+            }
+            try (InputStream in = raw.open()) {
+                in.transferTo(os);
+            }
         }
     }
 }

@@ -39,10 +39,11 @@ public interface MailboxAppender extends AutoCloseable {
     /**
      * One message to append.
      *
+     * @param raw its bytes, exactly as they are to land (a spooled one is streamed as the APPEND literal)
      * @param flags in wire form ({@code \Seen}, keywords as they are), only what the server may set
      * @param internalDate the INTERNALDATE to give it, or null for the server's clock
      */
-    record Append(byte[] raw, Set<String> flags, Instant internalDate) {
+    record Append(RawMessage raw, Set<String> flags, Instant internalDate) {
 
         public Append {
             flags = Set.copyOf(flags);

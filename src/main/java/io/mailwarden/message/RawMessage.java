@@ -27,6 +27,14 @@ public sealed interface RawMessage extends AutoCloseable permits RawMessage.InMe
         return new Spooled(file, Files.size(file));
     }
 
+    /**
+     * The message that is the whole of {@code file}, read where it is (a Maildir or .eml file): the returned
+     * value does not own the file, {@link #close} leaves it.
+     */
+    static RawMessage inPlace(Path file) throws IOException {
+        return new Spooled(file, Files.size(file), false);
+    }
+
     long size();
 
     /** A new stream of the bytes from the start; the caller closes it. */
@@ -63,8 +71,17 @@ public sealed interface RawMessage extends AutoCloseable permits RawMessage.InMe
         }
     }
 
-    /** A message in a spool file of its own. */
-    record Spooled(Path file, long size) implements RawMessage {
+    /**
+     * A message in a file: a spool file of its own, or ({@code owned} false) a file it was read from in place.
+     *
+     * @param owned whether {@link #close} deletes the file
+     */
+    record Spooled(Path file, long size, boolean owned) implements RawMessage {
+
+        /** A spool file of its own. */
+        public Spooled(Path file, long size) {
+            this(file, size, true);
+        }
 
         @Override
         public InputStream open() throws IOException {
@@ -82,6 +99,9 @@ public sealed interface RawMessage extends AutoCloseable permits RawMessage.InMe
 
         @Override
         public void close() {
+            if (!owned) {
+                return;
+            }
             try {
                 Files.deleteIfExists(file);
             } catch (IOException e) {

@@ -1,19 +1,31 @@
 package io.mailwarden.backup;
 
+import io.mailwarden.archive.store.RawStore;
+import io.mailwarden.message.RawMessage;
+import io.mailwarden.state.ArchivedLocation;
+import io.mailwarden.state.ArchivedLocation.Status;
+import io.mailwarden.state.TestState;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /** Messages that make exports hard: From lines in bodies, Chinese folders, hostile folder and file names. */
 public final class BackupFixtures {
 
     public static final String CHINESE = "其他文件夹/项目";
     public static final String LONG = "很长的文件夹名".repeat(40);
+    /** The threshold tests spool at: "big" messages of a few hundred KB instead of megabytes. */
+    public static final long SMALL_MAX = 64 * 1024;
 
     private BackupFixtures() {
     }
@@ -41,6 +53,79 @@ public final class BackupFixtures {
         all.add(msg("../evil", "INBOX", crlf(raw("hostile account", "x@example.cn", "From evil\n")), t.plusSeconds(660),
                 "\\Seen"));
         return all;
+    }
+
+    /** A spool under {@code dir} holding messages over {@link #SMALL_MAX} in files. */
+    public static Spool spool(Path dir) {
+        return new Spool(dir.resolve("spool"), SMALL_MAX);
+    }
+
+    /** The message's bytes, read whole (tests only: their messages are small enough). */
+    public static byte[] bytes(RawMessage raw) {
+        try (InputStream in = raw.open()) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The spool files left in {@code spool}'s directory (none once every message is closed). */
+    public static List<Path> leftIn(Spool spool) throws IOException {
+        if (!Files.isDirectory(spool.dir())) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(spool.dir())) {
+            return files.toList();
+        }
+    }
+
+    /**
+     * A message of about {@code size} bytes with what streaming must get right: body lines starting with
+     * {@code From } and {@code >From }, one line longer than any read buffer (300 KB), {@code word} to search
+     * for, CRLF line ends unless {@code lf}.
+     */
+    public static byte[] big(String subject, String word, int size, boolean lf) {
+        StringBuilder body = new StringBuilder(size + 1024);
+        for (int i = 0; body.length() < size; i++) {
+            if (i == 40) {
+                body.append("x".repeat(300 * 1024)).append('\n');
+            } else if (i % 100 == 7) {
+                body.append("From the archive, line ").append(i).append('\n');
+            } else if (i % 150 == 9) {
+                body.append(">From quoted, line ").append(i).append('\n');
+            } else {
+                body.append("line ").append(i).append(' ').append(word).append(" lorem ipsum dolor sit amet\n");
+            }
+        }
+        byte[] raw = raw(subject, "big@example.cn", body.toString());
+        return lf ? raw : crlf(raw);
+    }
+
+    /** An mboxrd file of the messages, each line matching {@code >*From } quoted, the From lines on 2 March 2026. */
+    public static Path mbox(Path file, byte[]... messages) throws IOException {
+        StringBuilder text = new StringBuilder();
+        for (byte[] m : messages) {
+            text.append("From sender@example.cn Mon Mar  2 10:00:00 2026\n")
+                    .append(new String(m, StandardCharsets.UTF_8).replaceAll("(?m)^(>*From )", ">$1")).append('\n');
+        }
+        return Files.writeString(file, text);
+    }
+
+    /** Stores {@code raw} in the raw store and names it in the catalog: account corp, INBOX, UID 1, {@code \Seen}. */
+    public static RawStore.Stored archived(TestState state, RawStore store, byte[] raw, Instant date)
+            throws IOException {
+        RawStore.Stored stored = store.put(raw);
+        state.archive.add(new ArchivedLocation(ArchivedLocation.idOf("corp", "INBOX", 1, 1), "corp", "INBOX", 1, 1,
+                stored.hash(), "", raw.length, date, Set.of("seen"), List.of(), Status.PRESENT, Instant.now()));
+        return stored;
+    }
+
+    /** {@code raw} as a message spooled in {@code spool} (in memory when small). */
+    public static RawMessage spooled(Spool spool, byte[] raw) throws IOException {
+        try (SpoolOutput out = spool.output("test")) {
+            out.write(raw);
+            return out.finish();
+        }
     }
 
     public static BackupMessage msg(String account, String folder, byte[] raw, Instant date, String... flags) {

@@ -4,9 +4,11 @@ import io.mailwarden.archive.BackfillProgress;
 import io.mailwarden.archive.store.RawStore;
 import io.mailwarden.backup.ArchiveSource;
 import io.mailwarden.backup.MessageSource;
+import io.mailwarden.backup.Spool;
 import io.mailwarden.backup.export.Exporter;
 import io.mailwarden.backup.format.Format;
 import io.mailwarden.backup.format.Formats;
+import io.mailwarden.message.RawMessage;
 import io.mailwarden.state.ArchivedLocation;
 import io.mailwarden.state.ArchivedLocation.Status;
 import io.mailwarden.state.TestState;
@@ -46,7 +48,7 @@ public final class ExportBench {
         double read = bestOf(rounds + 1, () -> {
             long t = System.nanoTime();
             long[] n = {0};
-            source(state, store).forEach(m -> n[0] += m.raw().length);
+            source(state, store).forEach(m -> n[0] += m.size());
             return rate(n[0], t);
         });
         lines.add(String.format(Locale.ROOT, "read only (the ceiling): %.0f MB/s", read));
@@ -59,7 +61,8 @@ public final class ExportBench {
             Path out = null;
             for (int r = 0; r < rounds; r++) {
                 out = dir.resolve(format.label() + "-" + r);
-                Exporter.Result res = Exporter.run(source(state, store), format, out, BackfillProgress.NONE);
+                Exporter.Result res = Exporter.run(source(state, store), format, out, Spool.of(dir.resolve("data")),
+                        BackfillProgress.NONE);
                 mbs.add(res.megabytesPerSecond());
                 if (r < rounds - 1) {
                     delete(out);
@@ -67,7 +70,7 @@ public final class ExportBench {
             }
             mbs.sort(Comparator.naturalOrder());
             long[] count = {0};
-            try (MessageSource back = Formats.open(out)) {
+            try (MessageSource back = Formats.open(out, Spool.of(dir.resolve("data")))) {
                 back.forEach(m -> count[0]++);
             }
             if (count[0] != messages) {
@@ -112,7 +115,7 @@ public final class ExportBench {
     /** Every message written as a file of its own, nothing else: what the disk allows one writer. */
     private static double plainFiles(TestState state, RawStore store, Path dir) throws IOException {
         List<byte[]> all = new ArrayList<>();
-        source(state, store).forEach(m -> all.add(m.raw()));
+        source(state, store).forEach(m -> all.add(((RawMessage.InMemory) m.raw()).bytes()));
         Files.createDirectories(dir);
         long t = System.nanoTime();
         long n = 0;

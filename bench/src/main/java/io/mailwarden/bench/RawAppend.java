@@ -42,11 +42,13 @@ final class RawAppend {
                 String t = "a" + tag++;
                 String flags = String.join(" ", m.flags());
                 write(out, t + " APPEND \"" + folder + "\" (" + flags + ") \"" + INTERNALDATE.format(Date.from(
-                        m.internalDate())) + "\" {" + m.raw().length + "}\r\n");
+                        m.internalDate())) + "\" {" + m.size() + "}\r\n");
                 if (!line(in).startsWith("+")) {
                     throw new IOException("APPEND refused its literal");
                 }
-                out.write(m.raw());
+                try (InputStream raw = m.raw().open()) {
+                    raw.transferTo(out);
+                }
                 write(out, "\r\n");
                 tagged(in, t);
             }

@@ -5,8 +5,10 @@ import io.mailwarden.account.Endpoint;
 import io.mailwarden.account.Provider;
 import io.mailwarden.account.TlsMode;
 import io.mailwarden.archive.BackfillProgress;
+import io.mailwarden.archive.store.RawStore;
 import io.mailwarden.backup.BackupMessage;
 import io.mailwarden.backup.MessageSource;
+import io.mailwarden.backup.Spool;
 import io.mailwarden.backup.restore.RestoreReport;
 import io.mailwarden.backup.restore.Restorer;
 import io.mailwarden.imap.ImapAppender;
@@ -18,7 +20,8 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
-import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,6 +48,10 @@ import org.eclipse.angus.mail.imap.IMAPStore;
  */
 public final class RestoreBench {
 
+    /** The corpus is small mail, held in memory: nothing is ever spooled. */
+    private static final Spool SPOOL = new Spool(Path.of(System.getProperty("java.io.tmpdir"), "mailwarden-bench-spool"),
+            RawStore.IN_MEMORY_MAX);
+
     private RestoreBench() {
     }
 
@@ -55,7 +62,7 @@ public final class RestoreBench {
         int n = Integer.getInteger("bench.messages", 5000);
         int rounds = Integer.getInteger("bench.rounds", 2);
         List<BackupMessage> corpus = corpus(n, Long.getLong("bench.seed", 7));
-        long bytes = corpus.stream().mapToLong(m -> m.raw().length).sum();
+        long bytes = corpus.stream().mapToLong(BackupMessage::size).sum();
         System.out.printf(Locale.ROOT, "messages: %d, %.1f MB (%.1f KB on average), a third \\Seen, a tenth \\Flagged%n",
                 n, bytes / 1e6, bytes / 1e3 / n);
         Endpoint imap = new Endpoint("127.0.0.1", port, TlsMode.NONE);
@@ -125,8 +132,8 @@ public final class RestoreBench {
     private static RestoreReport restore(Account account, String folder, List<BackupMessage> corpus) throws Exception {
         try (ImapAppender appender = new ImapAppender(new ImapConnector(account,
                 LoginBudget.forAccount(account, Clock.systemUTC())))) {
-            return new Restorer(appender, new Restorer.Options(null, folder, false), BackfillProgress.NONE, line -> {
-            }).run(source(corpus));
+            return new Restorer(appender, new Restorer.Options(null, folder, false), SPOOL, BackfillProgress.NONE,
+                    line -> { }).run(source(corpus));
         }
     }
 
@@ -146,8 +153,8 @@ public final class RestoreBench {
         }
     }
 
-    private static MimeMessage mime(Session session, BackupMessage m) throws MessagingException {
-        MimeMessage mime = new MimeMessage(session, new ByteArrayInputStream(m.raw())) {
+    private static MimeMessage mime(Session session, BackupMessage m) throws MessagingException, IOException {
+        MimeMessage mime = new MimeMessage(session, m.raw().open()) {
             @Override
             public Date getReceivedDate() {
                 return Date.from(m.internalDate());
@@ -190,7 +197,7 @@ public final class RestoreBench {
             }
 
             @Override
-            public void forEach(Sink sink) throws java.io.IOException {
+            public void forEach(Sink sink) throws IOException {
                 for (BackupMessage m : corpus) {
                     sink.accept(m);
                 }

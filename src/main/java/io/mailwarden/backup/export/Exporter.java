@@ -3,11 +3,16 @@ package io.mailwarden.backup.export;
 import io.mailwarden.archive.BackfillProgress;
 import io.mailwarden.backup.BackupMessage;
 import io.mailwarden.backup.MessageSource;
+import io.mailwarden.backup.Spool;
 import io.mailwarden.backup.format.ExportWriter;
 import io.mailwarden.backup.format.Format;
 import io.mailwarden.backup.format.Formats;
+import io.mailwarden.message.RawMessage;
 import io.mailwarden.state.ContentHash;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -39,11 +44,14 @@ public final class Exporter {
         }
     }
 
-    /** Exports every message of {@code source} as {@code format} into {@code out}. */
-    public static Result run(MessageSource source, Format format, Path out, BackfillProgress progress)
+    /**
+     * Exports every message of {@code source} as {@code format} into {@code out}, closing each once written; a big
+     * message of a previous export at {@code out} is read through {@code spool}.
+     */
+    public static Result run(MessageSource source, Format format, Path out, Spool spool, BackfillProgress progress)
             throws IOException {
         long started = System.nanoTime();
-        Set<String> present = format == Formats.exportFormat(out) ? keys(out) : Set.of();
+        Set<String> present = format == Formats.exportFormat(out) ? keys(out, spool) : Set.of();
         long[] counts = new long[3];
         try (ExportWriter writer = Formats.create(format, out)) {
             new ReadAhead(source, READ_AHEAD_BYTES).forEach(m -> {
@@ -52,9 +60,9 @@ public final class Exporter {
                 } else {
                     writer.write(m);
                     counts[0]++;
-                    counts[1] += m.raw().length;
+                    counts[1] += m.size();
                 }
-                progress.message(m.raw().length);
+                progress.message(m.size());
             });
         } finally {
             progress.done();
@@ -62,10 +70,14 @@ public final class Exporter {
         return new Result(counts[0], counts[1], counts[2], Duration.ofNanos(System.nanoTime() - started), out);
     }
 
-    private static Set<String> keys(Path out) throws IOException {
+    private static Set<String> keys(Path out, Spool spool) throws IOException {
         Set<String> keys = new HashSet<>();
-        try (MessageSource previous = Formats.open(out)) {
-            previous.forEach(m -> keys.add(key(m)));
+        try (MessageSource previous = Formats.open(out, spool)) {
+            previous.forEach(m -> {
+                try (m) {
+                    keys.add(key(m));
+                }
+            });
         }
         return keys;
     }
@@ -74,14 +86,28 @@ public final class Exporter {
      * Account, folder and content hash; the hash of the bytes with a final line break, the one change mbox
      * makes, so such a message is found again there.
      */
-    private static String key(BackupMessage m) {
-        byte[] raw = m.raw();
-        if (raw.length > 0 && raw[raw.length - 1] == '\n') {
-            return m.account() + '\0' + m.folder() + '\0' + m.contentHash();
+    private static String key(BackupMessage m) throws IOException {
+        return m.account() + '\0' + m.folder() + '\0' + endedHash(m.raw());
+    }
+
+    private static String endedHash(RawMessage raw) throws IOException {
+        if (raw instanceof RawMessage.InMemory m) {
+            byte[] b = m.bytes();
+            if (b.length > 0 && b[b.length - 1] == '\n') {
+                return ContentHash.of(b);
+            }
+            byte[] ended = Arrays.copyOf(b, b.length + 1);
+            ended[b.length] = '\n';
+            return ContentHash.of(ended);
         }
-        byte[] ended = Arrays.copyOf(raw, raw.length + 1);
-        ended[raw.length] = '\n';
-        String hash = ContentHash.of(ended);
-        return m.account() + '\0' + m.folder() + '\0' + hash;
+        boolean ended;
+        try (InputStream in = raw.open()) {
+            in.skipNBytes(Math.max(0, raw.size() - 1)); // a seek in the file
+            ended = in.read() == '\n';
+        }
+        try (InputStream whole = raw.open()) {
+            byte[] lineBreak = {'\n'};
+            return ContentHash.of(ended ? whole : new SequenceInputStream(whole, new ByteArrayInputStream(lineBreak)));
+        }
     }
 }

@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 
 /**
  * Archives messages from files (an export, any mbox, Maildir or .eml tree) without a server: raw store,
- * catalog and index, as the daemon archives them. Idempotent: what is archived in the folder already is
+ * catalog and index, as the daemon archives them, a big message streamed from its spool file or its own file. Idempotent: what is archived in the folder already is
  * counted, not added again.
  */
 public final class Importer {
@@ -54,14 +54,16 @@ public final class Importer {
         long[] counts = new long[3];
         try {
             source.forEach(m -> {
-                if (archive.imported(target.accountOf(m), target.folderOf(m), m.raw(), catalogFlags(m.flags()),
-                        m.internalDate())) {
-                    counts[0]++;
-                    counts[2] += m.raw().length;
-                } else {
-                    counts[1]++;
+                try (m) {
+                    if (archive.imported(target.accountOf(m), target.folderOf(m), m.raw(), catalogFlags(m.flags()),
+                            m.internalDate())) {
+                        counts[0]++;
+                        counts[2] += m.size();
+                    } else {
+                        counts[1]++;
+                    }
+                    progress.message(m.size());
                 }
-                progress.message(m.raw().length);
             });
         } finally {
             progress.done();

@@ -2,6 +2,8 @@ package io.mailwarden.backup.format;
 
 import io.mailwarden.backup.BackupMessage;
 import io.mailwarden.backup.MessageSource.Sink;
+import io.mailwarden.backup.Spool;
+import io.mailwarden.message.RawMessage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,17 +35,18 @@ final class EmlReader {
     }
 
     /** Gives every .eml message of the directory of {@code place} to {@code sink}, in file name order. */
-    static void read(Place place, Sink sink) throws IOException {
+    static void read(Place place, Spool spool, Sink sink) throws IOException {
         Map<String, EmlFiles.Meta> meta = EmlFiles.sidecar(place.location());
         for (Path file : emlFiles(place.location())) {
-            sink.accept(message(place, file, meta.getOrDefault(file.getFileName().toString(), EmlFiles.Meta.NONE)));
+            EmlFiles.Meta m = meta.getOrDefault(file.getFileName().toString(), EmlFiles.Meta.NONE);
+            sink.accept(message(place, file, m, spool));
         }
     }
 
-    /** One .eml file as a message. */
-    static BackupMessage message(Place place, Path file, EmlFiles.Meta meta) throws IOException {
-        byte[] raw = Files.readAllBytes(file);
-        if (raw.length == 0) {
+    /** One .eml file as a message (a big one read in place). */
+    static BackupMessage message(Place place, Path file, EmlFiles.Meta meta, Spool spool) throws IOException {
+        RawMessage raw = spool.file(file);
+        if (raw.size() == 0) {
             throw new IOException(file + ": empty file: not a message");
         }
         return new BackupMessage(place.account(), place.folder(), raw, meta.flags(), meta.internalDate(), file.toString());

@@ -27,7 +27,7 @@ final class EmlWriter extends PlaceWriter {
             String name = String.format("%06d", next++) + EmlFiles.EXTENSION;
             Path file = place.location().resolve(name);
             try {
-                Files.write(file, m.raw(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                writeNew(file, m.raw());
             } catch (FileAlreadyExistsException e) {
                 continue; // a subfolder's directory or a file of an earlier export: never overwritten
             }

@@ -1,6 +1,7 @@
 package io.mailwarden.backup.format;
 
 import io.mailwarden.backup.MessageSource;
+import io.mailwarden.backup.Spool;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -23,32 +24,33 @@ public final class Formats {
      * The messages at {@code path}: a mailwarden export (any format, folders and accounts from its manifest),
      * an mbox file, a directory of mbox files ({@code .mbox}), a Maildir or Maildir++ tree, a directory of
      * .eml files, or one .eml file. Folder, flags and internal date are recovered where the format keeps
-     * them; the account is known only in a mailwarden export.
+     * them; the account is known only in a mailwarden export. A message bigger than the spool's threshold is
+     * read in place (Maildir, .eml) or copied into {@code spool} (mbox, whose quoting must be undone).
      *
      * @throws IOException naming the path when it is none of those; reading malformed content later throws
      *         an IOException naming the file and line or offset
      */
-    public static MessageSource open(Path path) throws IOException {
+    public static MessageSource open(Path path, Spool spool) throws IOException {
         if (!Files.exists(path)) {
             throw new NoSuchFileException(path.toString(), null, "no such file or directory");
         }
         if (Files.isRegularFile(path)) {
-            return single(path);
+            return single(path, spool);
         }
         if (Files.exists(path.resolve(ExportTree.MANIFEST))) {
             ExportTree tree = ExportTree.read(path);
-            return new PlacesSource(tree.places(), reader(tree.format()));
+            return new PlacesSource(tree.places(), reader(tree.format(), spool));
         }
         if (MaildirReader.isMaildir(path)) {
-            return new PlacesSource(MaildirReader.discover(path, ""), MaildirReader::read);
+            return new PlacesSource(MaildirReader.discover(path, ""), reader(Format.MAILDIR, spool));
         }
         List<Place> mbox = mboxFiles(path);
         if (!mbox.isEmpty()) {
-            return new PlacesSource(mbox, MboxReader::read);
+            return new PlacesSource(mbox, reader(Format.MBOX, spool));
         }
         List<Place> eml = EmlReader.discover(path);
         if (!eml.isEmpty()) {
-            return new PlacesSource(eml, EmlReader::read);
+            return new PlacesSource(eml, reader(Format.EML, spool));
         }
         throw new IOException(path + ": not an mbox file, a directory of .mbox files, a Maildir or a directory of"
                 + " .eml files");
@@ -74,20 +76,20 @@ public final class Formats {
         return Files.exists(root.resolve(ExportTree.MANIFEST)) ? ExportTree.read(root).format() : null;
     }
 
-    private static PlacesSource.Reader reader(Format format) {
+    private static PlacesSource.Reader reader(Format format, Spool spool) {
         return switch (format) {
-            case MBOX -> MboxReader::read;
-            case MAILDIR -> MaildirReader::read;
-            case EML -> EmlReader::read;
+            case MBOX -> (place, sink) -> MboxReader.read(place, spool, sink);
+            case MAILDIR -> (place, sink) -> MaildirReader.read(place, spool, sink);
+            case EML -> (place, sink) -> EmlReader.read(place, spool, sink);
         };
     }
 
-    private static MessageSource single(Path file) throws IOException {
+    private static MessageSource single(Path file, Spool spool) throws IOException {
         String name = file.getFileName().toString();
         if (name.toLowerCase(Locale.ROOT).endsWith(EmlFiles.EXTENSION)) {
             Place place = new Place(file, "", "");
             return new PlacesSource(List.of(place), (p, sink) -> sink.accept(EmlReader.message(p, file,
-                    EmlFiles.Meta.NONE)));
+                    EmlFiles.Meta.NONE, spool)));
         }
         if (!startsWithFrom(file)) {
             throw new IOException(file + ": line 1 (offset 0): not an mbox file (it must start with a 'From ' line)"
@@ -95,7 +97,7 @@ public final class Formats {
         }
         String stem = name.toLowerCase(Locale.ROOT).endsWith(MboxFiles.EXTENSION)
                 ? name.substring(0, name.length() - MboxFiles.EXTENSION.length()) : name;
-        return new PlacesSource(List.of(new Place(file, "", stem)), MboxReader::read);
+        return new PlacesSource(List.of(new Place(file, "", stem)), reader(Format.MBOX, spool));
     }
 
     /** The .mbox files under {@code root}, the folder their path with {@code .sbd} and {@code .mbox} taken off. */

@@ -50,9 +50,4 @@ final class HeaderLines {
         }
         return found;
     }
-
-    /** The line ending the block's last field line uses ({@code \r\n} or {@code \n}). */
-    String lineEnding() {
-        return end >= 2 && raw[end - 1] == '\n' && raw[end - 2] == '\r' ? "\r\n" : "\n";
-    }
 }

@@ -2,69 +2,107 @@ package io.mailwarden.backup.format;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Arrays;
 
-/** Reads a byte stream line by line, line endings kept, counting lines and offsets for error messages. */
+/**
+ * Reads bytes line by line, line endings kept, counting lines and offsets for error messages. The current
+ * line is a view, {@code bytes[start, start + length)}, valid until the next call: lines of bytes held in
+ * memory are never copied; a line of a stream longer than the buffer comes in several pieces, so memory
+ * stays bounded whatever the input holds.
+ */
 final class LineInput {
 
+    private static final int BUFFER = 256 * 1024;
+
     private final InputStream in;
-    private final byte[] buf = new byte[256 * 1024];
+    private final byte[] buf;
     private int pos;
     private int limit;
-    /** The current line, {@code line[0..length)}, with its line ending. */
-    byte[] line = new byte[1024];
+    private boolean eof;
+    /** The current piece: {@code bytes[start, start + length)}. */
+    byte[] bytes;
+    int start;
     int length;
+    /** Whether the piece starts a line. */
+    boolean lineStart;
+    /** Whether the piece ends its line (with its line break, or at the end of the input). */
+    boolean lineEnd = true;
     long number;
     long offset;
     private long nextOffset;
 
     LineInput(InputStream in) {
         this.in = in;
+        this.buf = new byte[BUFFER];
     }
 
-    /** Reads the next line; false at the end of the stream. */
+    /** The lines of {@code all}, without copying them. */
+    LineInput(byte[] all) {
+        this.in = null;
+        this.buf = all;
+        this.limit = all.length;
+        this.eof = true;
+    }
+
+    /** Reads the next line or piece of a line; false at the end of the input. */
     boolean next() throws IOException {
-        length = 0;
+        lineStart = lineEnd;
         offset = nextOffset;
+        int scan = pos;
         while (true) {
-            if (pos == limit) {
-                limit = in.read(buf);
-                pos = 0;
-                if (limit <= 0) {
-                    limit = 0;
-                    break;
-                }
-            }
-            int nl = pos;
+            int nl = scan;
             while (nl < limit && buf[nl] != '\n') {
                 nl++;
             }
-            int end = nl < limit ? nl + 1 : limit;
-            append(end - pos);
-            boolean done = nl < limit;
-            pos = end;
-            if (done) {
-                break;
+            if (nl < limit) {
+                return piece(nl + 1, true);
+            }
+            if (eof) {
+                return pos < limit && piece(limit, true);
+            }
+            if (pos > 0) { // keep the partial line, make room behind it
+                System.arraycopy(buf, pos, buf, 0, limit - pos);
+                limit -= pos;
+                pos = 0;
+            }
+            if (limit == buf.length) {
+                return piece(limit, false); // a line longer than the buffer: this piece, the rest next
+            }
+            scan = limit;
+            int n = in.read(buf, limit, buf.length - limit);
+            if (n < 0) {
+                eof = true;
+            } else {
+                limit += n;
             }
         }
+    }
+
+    private boolean piece(int end, boolean ends) {
+        bytes = buf;
+        start = pos;
+        length = end - pos;
+        lineEnd = ends;
+        pos = end;
         nextOffset += length;
-        if (length == 0) {
-            return false;
+        if (lineStart) {
+            number++;
         }
-        number++;
         return true;
     }
 
-    /** Whether the current line is empty but for its line ending. */
+    /** Whether the current piece is a whole line, empty but for its line ending. */
     boolean blank() {
-        return (length == 1 && line[0] == '\n') || (length == 2 && line[0] == '\r' && line[1] == '\n');
+        return lineStart && lineEnd && ((length == 1 && bytes[start] == '\n')
+                || (length == 2 && bytes[start] == '\r' && bytes[start + 1] == '\n'));
     }
 
-    private void append(int n) {
-        if (length + n > line.length) {
-            line = Arrays.copyOf(line, Math.max(line.length * 2, length + n));
-        }
-        System.arraycopy(buf, pos, line, length, n);
-        length += n;
+    /** Whether the current piece starts a line matching {@code >*From }. */
+    boolean fromLine() {
+        return lineStart && MboxFiles.isFromLine(bytes, start, start + length);
+    }
+
+    /** The last byte of the current piece. */
+    int last() {
+        return bytes[start + length - 1];
     }
 }

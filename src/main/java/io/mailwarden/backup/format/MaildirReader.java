@@ -2,6 +2,8 @@ package io.mailwarden.backup.format;
 
 import io.mailwarden.backup.BackupMessage;
 import io.mailwarden.backup.MessageSource.Sink;
+import io.mailwarden.backup.Spool;
+import io.mailwarden.message.RawMessage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,8 +39,8 @@ final class MaildirReader {
         return places;
     }
 
-    /** Gives every message of the Maildir of {@code place} to {@code sink}. */
-    static void read(Place place, Sink sink) throws IOException {
+    /** Gives every message of the Maildir of {@code place} to {@code sink}; a big one is read in place. */
+    static void read(Place place, Spool spool, Sink sink) throws IOException {
         MaildirKeywords keywords = MaildirKeywords.of(place.location());
         List<Path> files = new ArrayList<>();
         for (String sub : new String[] {"cur", "new"}) {
@@ -51,8 +53,8 @@ final class MaildirReader {
         }
         files.sort(Comparator.comparing((Path p) -> p.getFileName().toString()));
         for (Path file : files) {
-            byte[] raw = Files.readAllBytes(file);
-            if (raw.length == 0) {
+            RawMessage raw = spool.file(file);
+            if (raw.size() == 0) {
                 throw new IOException(file + ": empty file: not a message");
             }
             boolean isNew = file.getParent().getFileName().toString().equals("new");

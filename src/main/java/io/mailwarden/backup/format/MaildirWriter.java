@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.Arrays;
@@ -38,11 +37,11 @@ final class MaildirWriter extends PlaceWriter {
         Instant date = m.internalDate() != null ? m.internalDate() : Instant.now();
         while (true) {
             String name = date.getEpochSecond() + ".P" + unique + (++counter) + "R"
-                    + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()) + ".mailwarden,S=" + m.raw().length;
+                    + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()) + ".mailwarden,S=" + m.size();
             Path tmp = dir.resolve("tmp").resolve(name);
             Path cur = dir.resolve("cur").resolve(name + MaildirFiles.INFO + new String(sorted));
             try {
-                Files.write(tmp, m.raw(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                writeNew(tmp, m.raw());
             } catch (FileAlreadyExistsException e) {
                 continue;
             }

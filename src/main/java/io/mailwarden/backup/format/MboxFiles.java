@@ -2,7 +2,9 @@ package io.mailwarden.backup.format;
 
 import io.mailwarden.backup.BackupMessage;
 import jakarta.mail.internet.MailDateFormat;
+import io.mailwarden.message.RawMessage;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
@@ -43,24 +45,93 @@ final class MboxFiles {
         return path.toString();
     }
 
-    /** Writes one message: From line, quoted bytes with the Status pair added, blank line. */
+    /**
+     * Writes one message: From line, quoted bytes with the Status pair added, blank line. The bytes are read as a
+     * stream; of a message held in memory, the runs between quoted lines are written as they are, uncopied.
+     */
     static void write(BackupMessage m, OutputStream out) throws IOException {
-        byte[] raw = m.raw();
-        HeaderLines headers = new HeaderLines(raw, 0, raw.length);
+        byte[] head = m.raw().head();
+        HeaderLines headers = new HeaderLines(head, 0, head.length);
         out.write(("From " + sender(headers) + " " + ASCTIME.format(date(m, headers)) + "\n")
                 .getBytes(StandardCharsets.US_ASCII));
-        writeQuoted(raw, 0, headers.end, out);
-        String eol = headers.lineEnding();
-        if (headers.end > 0 && raw[headers.end - 1] != '\n') {
-            out.write('\n'); // headers only, no final line break: the pair must start a line
+        try (InputStream in = m.raw() instanceof RawMessage.InMemory mem ? null : m.raw().open()) {
+            LineInput lines = in == null ? new LineInput(((RawMessage.InMemory) m.raw()).bytes()) : new LineInput(in);
+            new Quoting(out, in == null).copy(lines, "Status: " + FlagLetters.status(m.flags()),
+                    "X-Status: " + FlagLetters.xStatus(m.flags()));
         }
-        out.write(("Status: " + FlagLetters.status(m.flags()) + eol + "X-Status: " + FlagLetters.xStatus(m.flags()) + eol)
-                .getBytes(StandardCharsets.US_ASCII));
-        writeQuoted(raw, headers.end, raw.length, out);
-        if (raw.length > headers.end && raw[raw.length - 1] != '\n') {
+    }
+
+    /** Copies a message's lines, quoting, and adding the Status pair at the end of the header block. */
+    private static final class Quoting {
+
+        private final OutputStream out;
+        /** Whether pieces stay valid after the next read (bytes in memory): then runs of them are written at once. */
+        private final boolean stable;
+        private byte[] run;
+        private int runStart;
+        private int runEnd;
+        private int last = -1;
+        private int beforeLast = -1;
+
+        Quoting(OutputStream out, boolean stable) {
+            this.out = out;
+            this.stable = stable;
+        }
+
+        void copy(LineInput lines, String status, String xStatus) throws IOException {
+            boolean header = true;
+            while (lines.next()) {
+                if (header && lines.blank()) {
+                    flush();
+                    pair(status, xStatus);
+                    header = false;
+                }
+                if (lines.fromLine()) {
+                    flush();
+                    out.write('>');
+                }
+                add(lines.bytes, lines.start, lines.length);
+            }
+            flush();
+            if (header) { // headers only: the pair ends the message, on a line of its own
+                if (last != -1 && last != '\n') {
+                    out.write('\n');
+                    beforeLast = -1;
+                }
+                pair(status, xStatus);
+            } else if (last != '\n') {
+                out.write('\n');
+            }
             out.write('\n');
         }
-        out.write('\n');
+
+        /** The pair, with the line ending of the header block's last line. */
+        private void pair(String status, String xStatus) throws IOException {
+            String eol = last == '\n' && beforeLast == '\r' ? "\r\n" : "\n";
+            out.write((status + eol + xStatus + eol).getBytes(StandardCharsets.US_ASCII));
+        }
+
+        private void add(byte[] b, int from, int n) throws IOException {
+            beforeLast = n > 1 ? b[from + n - 2] : last;
+            last = b[from + n - 1];
+            if (!stable) {
+                out.write(b, from, n);
+            } else if (run == b && runEnd == from) {
+                runEnd += n;
+            } else {
+                flush();
+                run = b;
+                runStart = from;
+                runEnd = from + n;
+            }
+        }
+
+        private void flush() throws IOException {
+            if (run != null && runEnd > runStart) {
+                out.write(run, runStart, runEnd - runStart);
+            }
+            run = null;
+        }
     }
 
     /** Whether the line at {@code i} matches {@code >*From }. */
@@ -77,24 +148,6 @@ final class MboxFiles {
             }
         }
         return true;
-    }
-
-    private static void writeQuoted(byte[] raw, int from, int to, OutputStream out) throws IOException {
-        int span = from;
-        int line = from;
-        while (line < to) {
-            if (isFromLine(raw, line, to)) {
-                out.write(raw, span, line - span);
-                out.write('>');
-                span = line;
-            }
-            int nl = line;
-            while (nl < to && raw[nl] != '\n') {
-                nl++;
-            }
-            line = nl + 1;
-        }
-        out.write(raw, span, to - span);
     }
 
     /** The envelope sender for the From line: Return-Path, else the From address, else MAILER-DAEMON. */

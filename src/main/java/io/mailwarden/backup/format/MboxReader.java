@@ -1,8 +1,7 @@
 package io.mailwarden.backup.format;
 
-import io.mailwarden.backup.BackupMessage;
 import io.mailwarden.backup.MessageSource.Sink;
-import java.io.ByteArrayOutputStream;
+import io.mailwarden.backup.Spool;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -12,9 +11,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,73 +30,46 @@ final class MboxReader {
     private MboxReader() {
     }
 
-    /** Gives every message of the mbox file of {@code place} to {@code sink}. */
-    static void read(Place place, Sink sink) throws IOException {
+    /** Gives every message of the mbox file of {@code place} to {@code sink}; a big one is spooled in {@code spool}. */
+    static void read(Place place, Spool spool, Sink sink) throws IOException {
+        MboxMessage message = null;
         try (InputStream in = Files.newInputStream(place.location())) {
             LineInput lines = new LineInput(in);
-            ByteArrayOutputStream message = null;
-            int lastLineStart = 0;
-            long startLine = 0;
-            Instant date = null;
             boolean previousBlank = true;
             while (lines.next()) {
-                if (previousBlank && MboxFiles.isFromLine(lines.line, 0, lines.length) && lines.line[0] == 'F') {
+                if (previousBlank && lines.fromLine() && lines.bytes[lines.start] == 'F') {
                     if (message != null) {
-                        emit(place, message, lastLineStart, startLine, date, sink);
+                        sink.accept(message.finish());
+                        message.close();
                     }
-                    message = new ByteArrayOutputStream(64 * 1024);
-                    lastLineStart = 0;
-                    startLine = lines.number;
-                    date = date(new String(lines.line, 0, lines.length, StandardCharsets.ISO_8859_1));
+                    message = new MboxMessage(spool, place, lines.number, date(text(lines, lines.length)));
                     previousBlank = false;
+                    skipRest(lines);
                     continue;
                 }
                 if (message == null) {
                     throw new IOException(place.location() + ": line " + lines.number + " (offset " + lines.offset
                             + "): not an mbox file: a message must start with a 'From ' line, found '"
-                            + printable(lines) + "'");
+                            + text(lines, 60).strip().replaceAll("\\p{Cntrl}", "?") + "'");
                 }
                 previousBlank = lines.blank();
-                lastLineStart = message.size();
-                boolean quoted = lines.line[0] == '>' && MboxFiles.isFromLine(lines.line, 0, lines.length);
-                message.write(lines.line, quoted ? 1 : 0, lines.length - (quoted ? 1 : 0));
+                message.add(lines, lines.bytes[lines.start] == '>' && lines.fromLine() ? 1 : 0);
             }
             if (message != null) {
-                emit(place, message, lastLineStart, startLine, date, sink);
+                sink.accept(message.finish());
+            }
+        } finally {
+            if (message != null) {
+                message.close(); // deletes a half-read message's spool file; a finished one is the sink's
             }
         }
     }
 
-    private static void emit(Place place, ByteArrayOutputStream message, int lastLineStart, long line, Instant date,
-            Sink sink) throws IOException {
-        byte[] all = message.toByteArray();
-        int end = all.length;
-        if (end > lastLineStart && isBlank(all, lastLineStart, end)) {
-            end = lastLineStart; // the blank line before the next From line is the separator
+    /** Skips the rest of an overlong From line. */
+    private static void skipRest(LineInput lines) throws IOException {
+        while (!lines.lineEnd && lines.next()) {
+            // nothing of it is kept but the date, in its first piece
         }
-        if (end == 0) {
-            throw new IOException(place.location() + ": line " + line + ": empty message after the 'From ' line");
-        }
-        HeaderLines headers = new HeaderLines(all, 0, end);
-        int n = headers.starts.size();
-        Set<String> flags;
-        byte[] raw;
-        if (n >= 2 && headers.valueIf(headers.starts.get(n - 2), "Status") != null
-                && headers.valueIf(headers.starts.get(n - 1), "X-Status") != null) {
-            flags = FlagLetters.fromMbox(headers.valueIf(headers.starts.get(n - 2), "Status"),
-                    headers.valueIf(headers.starts.get(n - 1), "X-Status"));
-            int cut = headers.starts.get(n - 2);
-            raw = new byte[end - (headers.end - cut)];
-            System.arraycopy(all, 0, raw, 0, cut);
-            System.arraycopy(all, headers.end, raw, cut, end - headers.end);
-        } else {
-            String status = headers.last("Status");
-            String xStatus = headers.last("X-Status");
-            flags = FlagLetters.fromMbox(status == null ? "" : status, xStatus == null ? "" : xStatus);
-            raw = end == all.length ? all : Arrays.copyOf(all, end);
-        }
-        sink.accept(new BackupMessage(place.account(), place.folder(), raw, flags, date,
-                place.location() + " line " + line));
     }
 
     /** The asctime date at the end of a From line (UTC), or null when it has none mailwarden can read. */
@@ -116,12 +86,7 @@ final class MboxReader {
         }
     }
 
-    private static boolean isBlank(byte[] b, int from, int to) {
-        return (to - from == 1 && b[from] == '\n') || (to - from == 2 && b[from] == '\r' && b[from + 1] == '\n');
-    }
-
-    private static String printable(LineInput lines) {
-        String s = new String(lines.line, 0, Math.min(lines.length, 60), StandardCharsets.ISO_8859_1).strip();
-        return s.replaceAll("\\p{Cntrl}", "?");
+    private static String text(LineInput lines, int max) {
+        return new String(lines.bytes, lines.start, Math.min(lines.length, max), StandardCharsets.ISO_8859_1);
     }
 }

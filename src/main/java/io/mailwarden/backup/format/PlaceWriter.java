@@ -1,7 +1,13 @@
 package io.mailwarden.backup.format;
 
 import io.mailwarden.backup.BackupMessage;
+import io.mailwarden.message.RawMessage;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.function.BiFunction;
 
@@ -47,4 +53,24 @@ abstract class PlaceWriter implements ExportWriter {
     abstract void leave() throws IOException;
 
     abstract void write(Place place, BackupMessage m) throws IOException;
+
+    /**
+     * Writes the message's bytes into the new file {@code file} (a {@link java.nio.file.FileAlreadyExistsException}
+     * when it exists: nothing is ever overwritten); a file left half written by an error is removed.
+     */
+    static void writeNew(Path file, RawMessage raw) throws IOException {
+        if (raw instanceof RawMessage.InMemory m) {
+            Files.write(file, m.bytes(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            return;
+        }
+        try (InputStream in = raw.open(); OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW)) {
+            try {
+                in.transferTo(out);
+            } catch (IOException | RuntimeException e) {
+                out.close();
+                Files.deleteIfExists(file);
+                throw e;
+            }
+        }
+    }
 }

@@ -67,7 +67,7 @@ final class FolderIndex {
     }
 
     private List<Long> candidates(Restoring r) {
-        List<Long> found = r.messageId().isEmpty() ? bySize.get((long) r.raw().length) : byMessageId.get(r.messageId());
+        List<Long> found = r.messageId().isEmpty() ? bySize.get(r.raw().size()) : byMessageId.get(r.messageId());
         return found == null ? List.of() : found;
     }
 

@@ -3,6 +3,7 @@ package io.mailwarden.backup.restore;
 import io.mailwarden.archive.BackfillProgress;
 import io.mailwarden.backup.BackupMessage;
 import io.mailwarden.backup.MessageSource;
+import io.mailwarden.backup.Spool;
 import io.mailwarden.message.MailboxAppender;
 import io.mailwarden.message.MailboxAppender.Contents;
 import io.mailwarden.message.MailboxException;
@@ -46,6 +47,7 @@ public final class Restorer {
 
     private final MailboxAppender target;
     private final Options options;
+    private final Spool spool;
     private final BackfillProgress progress;
     private final Consumer<String> listing;
     private final Map<String, FolderIndex> folders = new HashMap<>();
@@ -53,12 +55,15 @@ public final class Restorer {
     private final Tally tally = new Tally();
 
     /**
+     * @param spool where a big message with bare line ends is made CRLF
      * @param progress hears each message done
      * @param listing receives a dry run's lines (what would be appended, what is there)
      */
-    public Restorer(MailboxAppender target, Options options, BackfillProgress progress, Consumer<String> listing) {
+    public Restorer(MailboxAppender target, Options options, Spool spool, BackfillProgress progress,
+            Consumer<String> listing) {
         this.target = target;
         this.options = options;
+        this.spool = spool;
         this.progress = progress;
         this.listing = listing;
     }
@@ -70,7 +75,7 @@ public final class Restorer {
     }
 
     /**
-     * Restores every selected message of {@code source}.
+     * Restores every selected message of {@code source}, closing each once done with it.
      *
      * @throws RestoreException when the server stayed unreachable; it holds what was done until then
      * @throws IOException when the source cannot be read
@@ -81,22 +86,35 @@ public final class Restorer {
         try {
             source.forEach(m -> {
                 if (!selected(m.folder(), options.onlyFolder())) {
+                    m.close();
                     return;
                 }
-                Restoring r = Restoring.of(m, targetFolder(m));
+                Restoring r;
+                try {
+                    r = Restoring.of(m, targetFolder(m), spool);
+                } catch (IOException | RuntimeException e) {
+                    m.close();
+                    throw e;
+                }
                 chunk.add(r);
-                bytes[0] += r.raw().length;
+                bytes[0] += r.raw().size();
                 if (chunk.size() >= CHUNK_MESSAGES || bytes[0] >= CHUNK_BYTES) {
                     flush(chunk);
-                    chunk.clear();
+                    close(chunk);
                     bytes[0] = 0;
                 }
             });
             flush(chunk);
         } finally {
+            close(chunk); // spool files are never left behind, whatever stopped the restore
             progress.done();
         }
         return tally.report(options.dryRun());
+    }
+
+    private static void close(List<Restoring> chunk) {
+        chunk.forEach(Restoring::close);
+        chunk.clear();
     }
 
     private String targetFolder(BackupMessage m) {
@@ -133,7 +151,7 @@ public final class Restorer {
         for (Restoring r : rest) {
             one(r);
             next[0]++;
-            progress.message(r.raw().length);
+            progress.message(r.raw().size());
         }
     }
 

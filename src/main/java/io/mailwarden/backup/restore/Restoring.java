@@ -1,12 +1,16 @@
 package io.mailwarden.backup.restore;
 
 import io.mailwarden.backup.BackupMessage;
+import io.mailwarden.backup.Spool;
+import io.mailwarden.backup.SpoolOutput;
 import io.mailwarden.message.MailboxAppender.Append;
 import io.mailwarden.message.RawHeaders;
+import io.mailwarden.message.RawMessage;
 import io.mailwarden.message.parse.HeaderText;
 import io.mailwarden.message.parse.MailDates;
 import io.mailwarden.state.ContentHash;
-import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -17,17 +21,57 @@ import java.util.TreeSet;
 /**
  * One source message on its way into a folder: its bytes as they will be appended (line ends made CRLF,
  * as IMAP carries them and servers give them back, so that the hash of what is appended is the hash of
- * what a later run reads), their hash, its Message-ID, and the folder it goes to.
+ * what a later run reads: a big message with bare line ends is converted into a spool file), their hash,
+ * its Message-ID, and the folder it goes to. Closing it closes the source message and any such copy.
  *
  * @param folder the target folder, levels split by {@code /}
  */
-record Restoring(BackupMessage source, String folder, byte[] raw, String hash, String messageId) {
+record Restoring(BackupMessage source, String folder, RawMessage raw, String hash, String messageId)
+        implements AutoCloseable {
 
     private static final Set<String> SYSTEM = Set.of("\\seen", "\\answered", "\\flagged", "\\draft");
 
-    static Restoring of(BackupMessage m, String folder) {
-        byte[] raw = crlf(m.raw());
-        return new Restoring(m, folder, raw, ContentHash.of(raw), RawHeaders.messageId(raw));
+    static Restoring of(BackupMessage m, String folder, Spool spool) throws IOException {
+        RawMessage raw = crlf(m.raw(), spool);
+        try {
+            String hash = raw instanceof RawMessage.InMemory b ? ContentHash.of(b.bytes()) : hash(raw);
+            return new Restoring(m, folder, raw, hash, RawHeaders.messageId(raw.head()));
+        } catch (IOException | RuntimeException e) {
+            if (raw != m.raw()) {
+                raw.close();
+            }
+            throw e;
+        }
+    }
+
+    private static RawMessage crlf(RawMessage raw, Spool spool) throws IOException {
+        if (raw instanceof RawMessage.InMemory m) {
+            byte[] crlf = LineEnds.crlf(m.bytes());
+            return crlf == m.bytes() ? raw : RawMessage.of(crlf);
+        }
+        try (InputStream in = raw.open()) {
+            if (!LineEnds.hasBare(in)) {
+                return raw;
+            }
+        }
+        try (InputStream in = raw.open(); SpoolOutput out = spool.output("restore")) {
+            LineEnds.copy(in, out);
+            return out.finish();
+        }
+    }
+
+    private static String hash(RawMessage raw) throws IOException {
+        try (InputStream in = raw.open()) {
+            return ContentHash.of(in);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (raw != source.raw()) {
+            raw.close();
+        }
+        source.close();
     }
 
     /** The presence key: Message-ID and hash. */
@@ -66,44 +110,13 @@ record Restoring(BackupMessage source, String folder, byte[] raw, String hash, S
         if (source.internalDate() != null) {
             return source.internalDate();
         }
-        OffsetDateTime date = MailDates.parse(RawHeaders.field(raw, "date"), new ArrayList<>());
+        OffsetDateTime date = MailDates.parse(RawHeaders.field(raw.head(), "date"), new ArrayList<>());
         return date == null ? null : date.toInstant();
     }
 
     /** The decoded subject, or the Message-ID when there is no subject, for listings. */
     String label() {
-        String subject = HeaderText.decode(RawHeaders.field(raw, "subject"));
+        String subject = HeaderText.decode(RawHeaders.field(raw.head(), "subject"));
         return !subject.isBlank() ? subject : !messageId.isBlank() ? messageId : "(no subject, no Message-ID)";
-    }
-
-    /** Bare LF (and bare CR) made CRLF; bytes already CRLF come back as they are. */
-    static byte[] crlf(byte[] raw) {
-        int bare = 0;
-        for (int i = 0; i < raw.length; i++) {
-            boolean cr = raw[i] == '\r';
-            if ((cr && (i + 1 == raw.length || raw[i + 1] != '\n')) || (raw[i] == '\n' && (i == 0 || raw[i - 1] != '\r'))) {
-                bare++;
-            }
-        }
-        if (bare == 0) {
-            return raw;
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length + bare);
-        for (int i = 0; i < raw.length; i++) {
-            byte b = raw[i];
-            if (b == '\r') {
-                out.write('\r');
-                out.write('\n');
-                if (i + 1 < raw.length && raw[i + 1] == '\n') {
-                    i++;
-                }
-            } else if (b == '\n') {
-                out.write('\r');
-                out.write('\n');
-            } else {
-                out.write(b);
-            }
-        }
-        return out.toByteArray();
     }
 }

@@ -2,6 +2,7 @@ package io.mailwarden.daemon.request;
 
 import io.mailwarden.archive.BackfillProgress;
 import io.mailwarden.backup.MessageSource;
+import io.mailwarden.backup.Spool;
 import io.mailwarden.backup.export.Importer;
 import io.mailwarden.backup.format.Formats;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -23,7 +24,7 @@ public record ImportJob(String path, String account, String folder) implements A
 
     @Override
     public int run(JobEnv env, JobIo io) throws Exception {
-        try (MessageSource source = Formats.open(Path.of(path))) {
+        try (MessageSource source = Formats.open(Path.of(path), Spool.of(env.archive().store()))) {
             return run(env, io, source);
         }
     }

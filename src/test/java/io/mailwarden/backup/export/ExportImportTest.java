@@ -15,6 +15,7 @@ import io.mailwarden.backup.ArchiveSource;
 import io.mailwarden.backup.BackupFixtures;
 import io.mailwarden.backup.BackupMessage;
 import io.mailwarden.backup.MessageSource;
+import io.mailwarden.backup.Spool;
 import io.mailwarden.backup.format.Format;
 import io.mailwarden.backup.format.Formats;
 import io.mailwarden.message.MessageArrived;
@@ -70,7 +71,7 @@ class ExportImportTest {
     void exportsEveryArchivedMessageWithItsFolderFlagsAndDate(Format format) throws IOException {
         List<BackupMessage> archived = fill();
 
-        Exporter.Result r = Exporter.run(everything(), format, tmp.resolve("out"), BackfillProgress.NONE);
+        Exporter.Result r = Exporter.run(everything(), format, tmp.resolve("out"), spool(), BackfillProgress.NONE);
 
         assertThat(r.messages()).isEqualTo(archived.size());
         assertThat(read(tmp.resolve("out"))).containsExactlyInAnyOrderElementsOf(
@@ -83,7 +84,7 @@ class ExportImportTest {
         Set<String> ids = search().ids("查收");
 
         Exporter.Result r = Exporter.run(new ArchiveSource(state.archive, store, l -> ids.contains(l.id())), Format.EML,
-                tmp.resolve("out"), BackfillProgress.NONE);
+                tmp.resolve("out"), spool(), BackfillProgress.NONE);
 
         assertThat(r.messages()).isEqualTo(1);
         assertThat(read(tmp.resolve("out"))).singleElement().asString().contains(BackupFixtures.CHINESE);
@@ -93,10 +94,10 @@ class ExportImportTest {
     void exportingAgainIntoThePreviousExportAddsOnlyNewMessages() throws IOException {
         fill();
         Path out = tmp.resolve("out");
-        Exporter.run(everything(), Format.MBOX, out, BackfillProgress.NONE);
+        Exporter.run(everything(), Format.MBOX, out, spool(), BackfillProgress.NONE);
         archived("corp", "INBOX", 99, BackupFixtures.raw("arrived later", "x@example.cn", "new\n"));
 
-        Exporter.Result again = Exporter.run(everything(), Format.MBOX, out, BackfillProgress.NONE);
+        Exporter.Result again = Exporter.run(everything(), Format.MBOX, out, spool(), BackfillProgress.NONE);
 
         assertThat(again.messages()).isEqualTo(1);
         assertThat(again.present()).isEqualTo(fill().size());
@@ -107,11 +108,11 @@ class ExportImportTest {
     @EnumSource(Format.class)
     void importingTwiceAddsNothingTheSecondTimeAndTheMessagesAreSearchable(Format format) throws IOException {
         Path out = tmp.resolve("out");
-        Exporter.run(source(BackupFixtures.hostile()), format, out, BackfillProgress.NONE);
+        Exporter.run(source(BackupFixtures.hostile()), format, out, spool(), BackfillProgress.NONE);
 
-        Importer.Result first = Importer.run(Formats.open(out), archive, new Importer.Target("restored", null),
+        Importer.Result first = Importer.run(Formats.open(out, spool()), archive, new Importer.Target("restored", null),
                 BackfillProgress.NONE);
-        Importer.Result second = Importer.run(Formats.open(out), archive, new Importer.Target("restored", null),
+        Importer.Result second = Importer.run(Formats.open(out, spool()), archive, new Importer.Target("restored", null),
                 BackfillProgress.NONE);
 
         assertThat(first.imported()).isEqualTo(BackupFixtures.hostile().size());
@@ -132,14 +133,14 @@ class ExportImportTest {
                 + "Subject: one\n\nbody\n\n");
         Path broken = Files.writeString(tmp.resolve("broken.mbox"), "Subject: not an mbox\n\nbody\n");
 
-        assertThat(catchThrowable(() -> Importer.run(Formats.open(mbox), archive, new Importer.Target(null, null),
+        assertThat(catchThrowable(() -> Importer.run(Formats.open(mbox, spool()), archive, new Importer.Target(null, null),
                 BackfillProgress.NONE))).hasMessageContaining("give --account");
-        Importer.Result r = Importer.run(Formats.open(mbox), archive, new Importer.Target("old", "Archive/2025"),
+        Importer.Result r = Importer.run(Formats.open(mbox, spool()), archive, new Importer.Target("old", "Archive/2025"),
                 BackfillProgress.NONE);
         assertThat(r.imported()).isEqualTo(1);
         assertThat(state.archive.holds("old", "Archive/2025", io.mailwarden.state.ContentHash.of(
                 "Subject: one\n\nbody\n".getBytes(StandardCharsets.US_ASCII)))).isTrue();
-        assertThat(catchThrowable(() -> Formats.open(broken))).hasMessageContaining(broken.toString())
+        assertThat(catchThrowable(() -> Formats.open(broken, spool()))).hasMessageContaining(broken.toString())
                 .hasMessageContaining("line 1");
     }
 
@@ -148,7 +149,7 @@ class ExportImportTest {
         List<BackupMessage> all = BackupFixtures.hostile();
         long uid = 1;
         for (BackupMessage m : all) {
-            archived(m.account(), m.folder(), uid++, m.raw(), m.flags(), m.internalDate());
+            archived(m.account(), m.folder(), uid++, BackupFixtures.bytes(m.raw()), m.flags(), m.internalDate());
         }
         return all;
     }
@@ -161,6 +162,10 @@ class ExportImportTest {
             throws IOException {
         archive.archive(new MessageArrived(new MessageRef(account, folder, 7, uid), raw, Importer.catalogFlags(wireFlags),
                 Set.of(), date, false), List.of());
+    }
+
+    private Spool spool() {
+        return BackupFixtures.spool(tmp);
     }
 
     private ArchiveSearch search() {
@@ -180,9 +185,9 @@ class ExportImportTest {
         };
     }
 
-    private static List<String> read(Path out) throws IOException {
+    private List<String> read(Path out) throws IOException {
         List<String> all = new ArrayList<>();
-        try (MessageSource s = Formats.open(out)) {
+        try (MessageSource s = Formats.open(out, spool())) {
             s.forEach(m -> all.add(summary(m, null)));
         }
         return all;

@@ -2,6 +2,7 @@ package io.mailwarden.backup.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mailwarden.backup.BackupFixtures;
 import io.mailwarden.backup.BackupMessage;
 import io.mailwarden.backup.MessageSource;
 import java.io.IOException;
@@ -39,13 +40,13 @@ class ForeignMailboxTest {
 
         List<BackupMessage> maildir = read(tmp.resolve("maildir"));
         assertThat(maildir).extracting(BackupMessage::folder).containsExactly("INBOX", "项目/2025");
-        assertThat(new String(maildir.get(0).raw())).isEqualTo("Subject: one\n\nFrom the top\n");
+        assertThat(new String(BackupFixtures.bytes(maildir.get(0).raw()))).isEqualTo("Subject: one\n\nFrom the top\n");
         assertThat(maildir.get(0).flags()).containsExactlyInAnyOrder("\\Seen", "\\Answered");
         assertThat(maildir.get(1).flags()).isEmpty();
         assertThat(maildir).allSatisfy(m -> assertThat(m.internalDate()).isNotNull());
 
         List<BackupMessage> mbox = read(tmp.resolve("old.mbox"));
-        assertThat(mbox).extracting(m -> new String(m.raw()).lines().findFirst().orElseThrow())
+        assertThat(mbox).extracting(m -> new String(BackupFixtures.bytes(m.raw())).lines().findFirst().orElseThrow())
                 .containsExactly("Subject: three", "Subject: four");
         assertThat(mbox.get(0).flags()).containsExactlyInAnyOrder("\\Seen", "\\Flagged");
         assertThat(mbox).extracting(BackupMessage::folder).containsOnly("old");
@@ -53,7 +54,7 @@ class ForeignMailboxTest {
 
     private static List<BackupMessage> read(Path path) throws IOException {
         List<BackupMessage> all = new ArrayList<>();
-        try (MessageSource s = Formats.open(path)) {
+        try (MessageSource s = Formats.open(path, BackupFixtures.spool(path.getParent()))) {
             s.forEach(all::add);
         }
         return all;

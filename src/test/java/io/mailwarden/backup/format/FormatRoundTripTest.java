@@ -32,7 +32,7 @@ class FormatRoundTripTest {
         List<BackupMessage> in = BackupFixtures.hostile();
         Path out = export(format, in);
 
-        List<String> back = summaries(Formats.open(out), format);
+        List<String> back = summaries(Formats.open(out, BackupFixtures.spool(tmp)), format);
         assertThat(back).containsExactlyInAnyOrderElementsOf(in.stream().map(m -> summary(m, format, true)).toList());
     }
 
@@ -89,7 +89,7 @@ class FormatRoundTripTest {
             w.write(in.get(0));
         }
 
-        assertThat(summaries(Formats.open(out), format)).hasSize(in.size() + 1);
+        assertThat(summaries(Formats.open(out, BackupFixtures.spool(tmp)), format)).hasSize(in.size() + 1);
     }
 
     @Test

@@ -5,8 +5,10 @@ import io.mailwarden.account.Endpoint;
 import io.mailwarden.account.Provider;
 import io.mailwarden.account.TlsMode;
 import io.mailwarden.archive.BackfillProgress;
+import io.mailwarden.backup.BackupFixtures;
 import io.mailwarden.backup.BackupMessage;
 import io.mailwarden.backup.MessageSource;
+import io.mailwarden.backup.Spool;
 import io.mailwarden.imap.ImapAppender;
 import io.mailwarden.imap.ImapConnector;
 import io.mailwarden.imap.LoginBudget;
@@ -17,6 +19,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +37,8 @@ import org.eclipse.angus.mail.imap.IMAPStore;
 final class RestoreFixture {
 
     static final String PASSWORD = "secret";
+    /** The spool of restores whose messages are all small: never written to. */
+    static final Spool SPOOL = BackupFixtures.spool(Path.of("target", "restore-test"));
 
     private RestoreFixture() {
     }
@@ -54,8 +59,13 @@ final class RestoreFixture {
 
     static RestoreReport restore(Account a, Restorer.Options options, MessageSource source, BackfillProgress progress,
             Consumer<String> listing) throws Exception {
+        return restore(a, options, source, SPOOL, progress, listing);
+    }
+
+    static RestoreReport restore(Account a, Restorer.Options options, MessageSource source, Spool spool,
+            BackfillProgress progress, Consumer<String> listing) throws Exception {
         try (ImapAppender appender = appender(a)) {
-            return new Restorer(appender, options, progress, listing).run(source);
+            return new Restorer(appender, options, spool, progress, listing).run(source);
         }
     }
 
@@ -123,6 +133,7 @@ final class RestoreFixture {
     static List<Held> folder(int port, String user, String folder) throws Exception {
         Properties p = new Properties();
         p.setProperty("mail.imap.statuscachetimeout", "0");
+        p.setProperty("mail.imap.partialfetch", "false"); // a big message in one FETCH, not hundreds of 16 KB ones
         IMAPStore store = (IMAPStore) Session.getInstance(p).getStore("imap");
         store.connect("127.0.0.1", port, user, PASSWORD);
         try {

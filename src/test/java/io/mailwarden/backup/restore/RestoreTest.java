@@ -13,6 +13,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.mailwarden.account.Account;
 import io.mailwarden.account.Provider;
+import io.mailwarden.backup.BackupFixtures;
 import io.mailwarden.backup.BackupMessage;
 import io.mailwarden.backup.MessageSource;
 import io.mailwarden.backup.format.Formats;
@@ -193,11 +194,11 @@ class RestoreTest {
                 + "\nFrom li.si@example.cn Mon Mar  2 01:16:00 2026\n" + two + "\n").replace("\r\n", "\n"));
 
         RestoreReport first;
-        try (MessageSource source = Formats.open(mbox)) {
+        try (MessageSource source = Formats.open(mbox, BackupFixtures.spool(dir))) {
             first = restore(account, intoTheirFolders(), source);
         }
         RestoreReport again;
-        try (MessageSource source = Formats.open(mbox)) {
+        try (MessageSource source = Formats.open(mbox, BackupFixtures.spool(dir))) {
             again = restore(account, intoTheirFolders(), source);
         }
 

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.mailwarden.archive.BackfillProgress;
+import io.mailwarden.backup.BackupFixtures;
 import io.mailwarden.backup.BackupMessage;
 import io.mailwarden.message.MailboxAppender;
 import io.mailwarden.message.MailboxException;
@@ -74,7 +75,8 @@ class RestorerFailuresTest {
 
         @Override
         public String append(String serverName, Append message) {
-            if (new String(message.raw(), java.nio.charset.StandardCharsets.UTF_8).contains(refuseSubject)) {
+            String text = new String(BackupFixtures.bytes(message.raw()), java.nio.charset.StandardCharsets.UTF_8);
+            if (text.contains(refuseSubject)) {
                 return "NO [LIMIT] message too large";
             }
             folders.get(serverName).add(message);
@@ -93,8 +95,9 @@ class RestorerFailuresTest {
     @Test
     void refusedMessageAndRefusedFolderFailAloneAndAreNamed() throws Exception {
         Scripted server = new Scripted(Set.of("Full"), "huge");
-        RestoreReport r = new Restorer(server, intoTheirFolders(), BackfillProgress.NONE, l -> { }).run(source(List.of(
-                message("INBOX", "a"), message("INBOX", "huge"), message("Full", "b"), message("INBOX", "c"))));
+        RestoreReport r = new Restorer(server, intoTheirFolders(), RestoreFixture.SPOOL, BackfillProgress.NONE, l -> { })
+                .run(source(List.of(message("INBOX", "a"), message("INBOX", "huge"), message("Full", "b"),
+                        message("INBOX", "c"))));
 
         assertThat(r.ok()).isFalse();
         assertThat(r.appended()).isEqualTo(2);
@@ -113,7 +116,7 @@ class RestorerFailuresTest {
         server.loginRefused = true;
 
         RestoreException e = catchThrowableOfType(RestoreException.class, () -> new Restorer(server, intoTheirFolders(),
-                BackfillProgress.NONE, l -> { }).run(source(List.of(message("INBOX", "a")))));
+                RestoreFixture.SPOOL, BackfillProgress.NONE, l -> { }).run(source(List.of(message("INBOX", "a")))));
 
         assertThat(e.getMessage()).contains("login as target refused (password wrong)", "Run it again");
         assertThat(e.soFar().appended()).isZero();
@@ -130,7 +133,8 @@ class RestorerFailuresTest {
         BackupMessage m = archived("INBOX", mail("<k@example.cn>", "k", "x"), Set.of("\\Seen", "$Known", "$Other",
                 "\\Deleted"), MARCH, "a1");
 
-        RestoreReport r = new Restorer(server, intoTheirFolders(), BackfillProgress.NONE, l -> { }).run(source(List.of(m)));
+        RestoreReport r = new Restorer(server, intoTheirFolders(), RestoreFixture.SPOOL, BackfillProgress.NONE, l -> { })
+                .run(source(List.of(m)));
 
         assertThat(server.folders.get("INBOX")).singleElement()
                 .satisfies(a -> assertThat(a.flags()).containsExactlyInAnyOrder("\\Seen", "$Known"));
