@@ -95,8 +95,8 @@ record TikaParts(Parser parser, Detector detector, MailCharsetDetector charsets)
 
         @Override
         public MediaType detect(InputStream in, Metadata metadata) throws IOException {
-            // PDFs, the commonest attachment, say so in their first bytes: Tika's thousand magic patterns and its
-            // container detectors would only agree, at some cost
+            // PDFs, the commonest attachment, say so in their first bytes; Tika's thousand magic patterns and its
+            // container detectors cost more and at most name a PDF-based subtype, such as Illustrator's
             MediaType type = startsWith(in, PDF_MAGIC) ? PDF : bytes.detect(in, metadata);
             metadata.set(DETECTED, type.toString());
             return type;

@@ -112,7 +112,7 @@ public final class MailAnalyzers {
     }
 
     /** ICU's word break with its Chinese and Japanese dictionary, folded as the text fields are. */
-    static final class DictionaryWordsAnalyzer extends Analyzer {
+    private static final class DictionaryWordsAnalyzer extends Analyzer {
         @Override
         protected TokenStreamComponents createComponents(String fieldName) {
             Tokenizer tokenizer = new ICUTokenizer(new DefaultICUTokenizerConfig(true, true));
