@@ -87,7 +87,7 @@ final class ExtractionRun {
             }
             if (type.getBaseType().equals(MESSAGE)) {
                 forwardedMessage(content instanceof PartContent.Bytes b ? RawMessage.of(b.bytes())
-                        : RawMessage.spooled(((PartContent.File) content).path()), sink);
+                        : RawMessage.inPlace(((PartContent.File) content).path()), sink);
             } else {
                 parse(tis, type, metadata, new BodyContentHandler(sink));
             }
@@ -121,8 +121,8 @@ final class ExtractionRun {
     }
 
     /**
-     * A forwarded message: its subject, body and attachments' text, through the mail parser. A spooled one
-     * stays its caller's file: it is not closed here.
+     * A forwarded message: its subject, body and attachments' text, through the mail parser. One in a file
+     * is read in place: the file stays its owner's.
      */
     private void forwardedMessage(RawMessage raw, TextSink sink) throws SAXException {
         open.push(MESSAGE.toString());
