@@ -7,6 +7,7 @@ import io.mailwarden.imap.ImapConnector;
 import io.mailwarden.rules.match.Glob;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
 import java.util.function.Predicate;
 
@@ -35,7 +36,13 @@ public record BackfillJob(String account, String folder) implements ArchiveJob {
         int failed = 0;
         for (Account a : accounts) {
             Lock walk = env.walks().apply(a.name());
-            walk.lockInterruptibly();
+            while (!walk.tryLock(1, TimeUnit.SECONDS)) { // the daemon's own sync of the account is running
+                JobIo.Stop stop = io.stop().get();
+                if (stop != null) {
+                    io.err().println(a.name() + ": backfill stopped " + stop.reason + " before it started");
+                    return stop.exit;
+                }
+            }
             try (FolderReader reader = new FolderReader(new ImapConnector(a, env.budgets().apply(a)))) {
                 Backfill.Result r = backfill.run(reader, a.archiveFolders(), only);
                 io.out().printf("%s: %d folder(s), %d message(s) archived, %d already archived, %.1f MB, %d gone from"

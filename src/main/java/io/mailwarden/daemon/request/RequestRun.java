@@ -3,6 +3,7 @@ package io.mailwarden.daemon.request;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Objects;
 import org.jboss.logging.Logger;
 
 /**
@@ -68,7 +69,8 @@ final class RequestRun {
             transcript.err().println(job.command() + " interrupted: " + job.again());
             exit = 1;
         } catch (Exception e) { // as the command says what stopped it when it runs the job itself
-            transcript.err().println(e.getMessage());
+            LOG.warnf(e, "request %s: %s failed", id, job.command());
+            transcript.err().println(Objects.requireNonNullElse(e.getMessage(), e.toString()));
             exit = 1;
         }
         LOG.infof("request %s: %s ended (exit code %d)", id, job.command(), exit);
@@ -85,6 +87,7 @@ final class RequestRun {
         StopCheck(String id, Request request) {
             this.cancel = dir.file(id, RequestDir.CANCEL);
             this.client = request.client();
+            this.checked = System.nanoTime() - CHECK_EVERY_NANOS; // the first call looks (nanoTime may be negative)
         }
 
         synchronized JobIo.Stop get() {

@@ -2,6 +2,7 @@ package io.mailwarden.daemon.request;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,15 +73,24 @@ public final class RequestWatcher implements AutoCloseable {
     private void cleanUp() throws IOException {
         Instant before = Instant.now().minus(KEEP);
         for (String id : dir.ids(RequestDir.RESULT)) {
-            if (Files.getLastModifiedTime(dir.file(id, RequestDir.RESULT)).toInstant().isBefore(before)) {
+            if (olderThan(dir.file(id, RequestDir.RESULT), before)) {
                 dir.delete(id);
             }
         }
         for (String tmp : dir.ids(RequestDir.TMP)) {
             Path file = dir.file(tmp, RequestDir.TMP);
-            if (Files.getLastModifiedTime(file).toInstant().isBefore(before)) {
+            if (olderThan(file, before)) {
                 Files.deleteIfExists(file);
             }
+        }
+    }
+
+    /** Whether {@code file} was last written before {@code time}; false when it is gone meanwhile. */
+    private static boolean olderThan(Path file, Instant time) throws IOException {
+        try {
+            return Files.getLastModifiedTime(file).toInstant().isBefore(time);
+        } catch (NoSuchFileException gone) {
+            return false;
         }
     }
 
@@ -125,8 +135,11 @@ public final class RequestWatcher implements AutoCloseable {
             poller.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS); // nothing is claimed after this
             worker.shutdown(); // requests claimed but not started end at once, reported as not run
             if (!worker.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.warnf("requests: the running request did not stop within %s; it is reported as failed at the next"
-                        + " start", STOP_WAIT);
+                worker.shutdownNow(); // interrupted: a job blocked (waiting for a lock, on the network) ends now
+                if (!worker.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                    LOG.warnf("requests: the running request did not stop within %s; it is reported as failed at"
+                            + " the next start", STOP_WAIT.multipliedBy(2));
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
