@@ -72,13 +72,15 @@ public final class SpoolOutput extends OutputStream {
     /** Deletes the spool file unless {@link #finish} handed it over. */
     @Override
     public void close() throws IOException {
-        if (finished || out == null) {
+        if (finished || file == null) {
             return;
         }
         try {
-            out.close();
+            if (out != null) {
+                out.close();
+            }
         } finally {
-            Files.deleteIfExists(file);
+            Files.deleteIfExists(file); // also when the stream to it could not be opened
         }
     }
 }

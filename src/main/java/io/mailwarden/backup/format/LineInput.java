@@ -100,9 +100,4 @@ final class LineInput {
     boolean fromLine() {
         return lineStart && MboxFiles.isFromLine(bytes, start, start + length);
     }
-
-    /** The last byte of the current piece. */
-    int last() {
-        return bytes[start + length - 1];
-    }
 }

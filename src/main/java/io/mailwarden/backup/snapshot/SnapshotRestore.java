@@ -1,5 +1,6 @@
 package io.mailwarden.backup.snapshot;
 
+import io.mailwarden.state.DurableFiles;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -53,7 +54,7 @@ final class SnapshotRestore {
             }
         }
         Files.move(target, data, StandardCopyOption.ATOMIC_MOVE);
-        Transfer.fsyncDirectory(data.getParent());
+        DurableFiles.fsyncDirectory(data.getParent());
         return new Snapshots.Restored(data, verified.manifest(), aside);
     }
 

@@ -1,5 +1,6 @@
 package io.mailwarden.backup.snapshot;
 
+import io.mailwarden.state.DurableFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -86,9 +87,9 @@ public final class Snapshots {
             Files.createDirectory(partial);
             try {
                 Manifest m = new SnapshotTaker(dataDir, version, clock, linkToData).take(partial, name, previous, index, state);
-                Transfer.fsyncDirectory(partial);
+                DurableFiles.fsyncDirectory(partial);
                 Files.move(partial, done, StandardCopyOption.ATOMIC_MOVE);
-                Transfer.fsyncDirectory(backupDir);
+                DurableFiles.fsyncDirectory(backupDir);
                 return m;
             } catch (IOException | RuntimeException e) {
                 deleteTree(partial);

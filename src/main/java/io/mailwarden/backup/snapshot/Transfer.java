@@ -70,13 +70,4 @@ final class Transfer {
             return false;
         }
     }
-
-    /** Makes a directory's entries durable (a no-op where directories cannot be opened). */
-    static void fsyncDirectory(Path dir) {
-        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-            ch.force(true);
-        } catch (IOException e) {
-            // not supported on this platform: as durable as the file system makes it
-        }
-    }
 }

@@ -89,6 +89,8 @@ class BigMessageExportImportTest {
             assertThat(r.imported()).isEqualTo(2);
             assertThat(r.bytes()).isEqualTo(raw.length + "Subject: small\n\nFrom here\n".length());
             assertThat(a.store.read(ContentHash.of(raw))).isEqualTo(raw);
+            byte[] small = "Subject: small\n\nFrom here\n".getBytes(StandardCharsets.US_ASCII);
+            assertThat(a.store.read(ContentHash.of(small))).isEqualTo(small); // ">From here" un-quoted
             assertThat(a.search().ids("epsilon")).hasSize(1);
         }
         assertThat(leftIn(spool)).isEmpty();
