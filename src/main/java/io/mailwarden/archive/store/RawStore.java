@@ -2,20 +2,21 @@ package io.mailwarden.archive.store;
 
 import io.mailwarden.message.RawMessage;
 import io.mailwarden.state.ContentHash;
+import io.mailwarden.state.DurableFiles;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
@@ -42,6 +43,9 @@ public final class RawStore {
     public static final long IN_MEMORY_MAX = 8L << 20;
 
     private final Path root;
+    /** How long a spool file stays untouched before {@link #repair} takes it for a crash's leftover. */
+    public static final Duration SPOOL_STALE = Duration.ofHours(1);
+
     private final Path spool;
 
     public RawStore(Path dataDir) {
@@ -83,7 +87,6 @@ public final class RawStore {
         Files.createDirectories(dir);
         // unique among writers (CREATE_NEW fails loudly otherwise); not secret, so no SecureRandom per message
         Path tmp = dir.resolve(hash + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + TMP);
-        boolean moved = false;
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 GZIPOutputStream out = new GZIPOutputStream(Channels.newOutputStream(ch), 64 * 1024);
@@ -97,15 +100,12 @@ public final class RawStore {
                 out.finish();
                 ch.force(true);
             }
-            moveIntoPlace(tmp, file);
-            moved = true;
+            DurableFiles.moveIntoPlace(tmp, file);
         } finally {
-            if (!moved) {
-                Files.deleteIfExists(tmp);
-            }
+            Files.deleteIfExists(tmp);
         }
         if (unsyncedDirs == null) {
-            fsyncDirectory(dir);
+            DurableFiles.fsyncDirectory(dir);
         } else {
             unsyncedDirs.add(dir);
         }
@@ -139,7 +139,7 @@ public final class RawStore {
 
     /** Makes the renames into these directories durable. */
     public void syncDirectories(Collection<Path> dirs) {
-        dirs.forEach(RawStore::fsyncDirectory);
+        dirs.forEach(DurableFiles::fsyncDirectory);
     }
 
     /** The stored bytes of {@code hash}; {@link NoSuchFileException} when it is not stored. */
@@ -179,7 +179,11 @@ public final class RawStore {
                 .filter(h -> HASH.matcher(h).matches());
     }
 
-    /** Removes temporary files a crash left behind, the spool's included; returns how many. */
+    /**
+     * Removes temporary files a crash left behind; returns how many. Spool files are removed once untouched for
+     * {@link #SPOOL_STALE}: {@code export} and {@code restore} run beside the daemon and spool big messages
+     * here too, so a daemon starting meanwhile must not take theirs.
+     */
     public int repair() throws IOException {
         List<Path> leftovers = new ArrayList<>();
         if (Files.isDirectory(root)) {
@@ -187,9 +191,10 @@ public final class RawStore {
                 all.filter(p -> p.getFileName().toString().endsWith(TMP)).forEach(leftovers::add);
             }
         }
+        FileTime stale = FileTime.from(Instant.now().minus(SPOOL_STALE));
         if (Files.isDirectory(spool)) {
             try (Stream<Path> all = Files.walk(spool)) {
-                all.filter(p -> !p.equals(spool)).sorted(Comparator.reverseOrder()).forEach(leftovers::add);
+                all.filter(p -> Files.isRegularFile(p) && modified(p).compareTo(stale) < 0).forEach(leftovers::add);
             }
         }
         for (Path p : leftovers) {
@@ -198,29 +203,20 @@ public final class RawStore {
         return leftovers.size();
     }
 
+    private static FileTime modified(Path p) {
+        try {
+            return Files.getLastModifiedTime(p);
+        } catch (IOException gone) {
+            return FileTime.fromMillis(Long.MAX_VALUE); // removed by its owner meanwhile: not a leftover
+        }
+    }
+
     /** The file of {@code hash}: two directory levels from its first four hex digits. */
     public Path path(String hash) {
         if (!HASH.matcher(hash).matches()) {
             throw new IllegalArgumentException("not a SHA-256 content hash: " + hash);
         }
         return root.resolve(hash.substring(0, 2)).resolve(hash.substring(2, 4)).resolve(hash + SUFFIX);
-    }
-
-    private static void moveIntoPlace(Path tmp, Path file) throws IOException {
-        try {
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    /** Makes the rename durable (a no-op where directories cannot be opened, as on Windows). */
-    private static void fsyncDirectory(Path dir) {
-        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-            ch.force(true);
-        } catch (IOException e) {
-            // not supported on this platform: the rename is as durable as the file system makes it
-        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.mailwarden.daemon.request;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mailwarden.state.DurableFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -66,11 +67,11 @@ public final class RequestDir {
                 }
                 ch.force(true);
             }
-            move(tmp, file);
+            DurableFiles.moveIntoPlace(tmp, file);
         } finally {
             Files.deleteIfExists(tmp);
         }
-        fsyncDirectory();
+        DurableFiles.fsyncDirectory(dir);
     }
 
     /** The JSON value of {@code file}, or null when there is no such file. */
@@ -85,11 +86,11 @@ public final class RequestDir {
     /** Renames a waiting request to claimed; false when it is gone (withdrawn, or claimed already). */
     boolean claim(String id) throws IOException {
         try {
-            move(file(id, REQUEST), file(id, CLAIMED));
+            claimMove(file(id, REQUEST), file(id, CLAIMED));
         } catch (NoSuchFileException e) {
             return false;
         }
-        fsyncDirectory();
+        DurableFiles.fsyncDirectory(dir);
         return true;
     }
 
@@ -126,20 +127,12 @@ public final class RequestDir {
         }
     }
 
-    private static void move(Path from, Path to) throws IOException {
+    /** A rename that never replaces: of two daemons claiming one request, the second finds it gone. */
+    private static void claimMove(Path from, Path to) throws IOException {
         try {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(from, to);
-        }
-    }
-
-    /** Makes a rename durable (a no-op where directories cannot be opened, as on Windows). */
-    private void fsyncDirectory() {
-        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-            ch.force(true);
-        } catch (IOException e) {
-            // not supported on this platform: the rename is as durable as the file system makes it
         }
     }
 }

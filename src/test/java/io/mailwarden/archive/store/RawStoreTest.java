@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
@@ -82,16 +84,20 @@ class RawStoreTest {
     }
 
     @Test
-    void repairEmptiesTheSpool() throws IOException {
+    void repairRemovesStaleSpoolFilesAndKeepsThoseInUse() throws IOException {
         RawStore store = new RawStore(data);
         Files.createDirectories(store.spool().resolve("parts"));
-        Files.write(store.spool().resolve("fetch-7-123.eml"), MAIL); // a fetch a crash cut short
-        Files.write(store.spool().resolve("parts").resolve("part-1.tmp"), MAIL);
+        Path cut = Files.write(store.spool().resolve("fetch-7-123.eml"), MAIL); // a fetch a crash cut short
+        Path part = Files.write(store.spool().resolve("parts").resolve("part-1.tmp"), MAIL);
+        Path inUse = Files.write(store.spool().resolve("export-1.eml"), MAIL); // an export running beside
+        FileTime old = FileTime.from(Instant.now().minus(RawStore.SPOOL_STALE).minusSeconds(60));
+        Files.setLastModifiedTime(cut, old);
+        Files.setLastModifiedTime(part, old);
 
-        assertThat(store.repair()).isEqualTo(3);
-        try (var left = Files.list(store.spool())) {
-            assertThat(left).isEmpty();
-        }
+        assertThat(store.repair()).isEqualTo(2);
+        assertThat(cut).doesNotExist();
+        assertThat(part).doesNotExist();
+        assertThat(inUse).exists();
     }
 
     @Test
