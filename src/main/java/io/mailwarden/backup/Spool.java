@@ -8,8 +8,8 @@ import java.nio.file.Path;
 
 /**
  * Where export, import and restore put a message too big to hold in memory: the archive's spool directory
- * ({@link RawStore#spool()}, emptied at the daemon's start), also for messages read from files outside the
- * archive. A message of up to {@code inMemoryMax} bytes stays in memory, as before: the common path.
+ * ({@link RawStore#spool()}, whose stale files the daemon removes at its start), also for messages read from
+ * files outside the archive. A message of up to {@code inMemoryMax} bytes stays in memory, as before: the common path.
  *
  * @param dir the spool directory, created when first needed
  * @param inMemoryMax the biggest message held in memory

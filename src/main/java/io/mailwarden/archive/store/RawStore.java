@@ -31,7 +31,7 @@ import java.util.zip.GZIPOutputStream;
  * A message is written to a temporary file in its final directory, fsynced, renamed into place and the
  * directory fsynced: after a crash a file is either whole under its name or a {@code .tmp} leftover
  * that {@link #repair} removes. The same bytes are stored once however many places they live in.
- * Messages too big to hold in memory pass through {@link #spool()}, which {@link #repair} empties.
+ * Messages too big to hold in memory pass through {@link #spool()}, whose stale files {@link #repair} removes.
  */
 public final class RawStore {
 

@@ -158,7 +158,7 @@ final class BodyCollector {
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {
-            // the spool is emptied at the next start
+            // a later start removes it once it is an hour old
         }
     }
 
