@@ -57,6 +57,12 @@ public final class DocumentIndexer implements Indexer {
         index.commit();
     }
 
+    @Override
+    public void rebuilt() {
+        index.rebuilt();
+        index.commit();
+    }
+
     static MessageDocument document(ArchivedLocation place, ExtractedMessage extracted) {
         Message m = extracted.message();
         List<AttachmentDoc> attachments = new ArrayList<>();

@@ -26,4 +26,10 @@ public interface Indexer {
 
     /** Makes everything indexed so far durable. */
     void commit();
+
+    /**
+     * Every place was just indexed again from the store (a reindex): records that the index is of this
+     * build's schema, and commits.
+     */
+    void rebuilt();
 }

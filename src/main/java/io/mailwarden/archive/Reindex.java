@@ -64,7 +64,7 @@ public final class Reindex {
             throw new IOException("reindex stopped: " + failure.get().getMessage(), failure.get());
         }
         stale.forEach(indexer::remove);
-        indexer.commit();
+        indexer.rebuilt();
         progress.done();
         return written.get();
     }

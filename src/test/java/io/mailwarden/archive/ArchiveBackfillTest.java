@@ -161,6 +161,7 @@ class ArchiveBackfillTest {
         h.index.refresh();
         assertThat(h.index.count()).isEqualTo(before);
         assertThat(h.verify(true).ok()).isTrue();
+        assertThat(h.index.schema().isCurrent()).isTrue();
     }
 
     @Test
@@ -252,6 +253,11 @@ class ArchiveBackfillTest {
 
         public void commit() {
             real.commit();
+        }
+
+        @Override
+        public void rebuilt() {
+            real.rebuilt();
         }
     }
 }

@@ -10,11 +10,16 @@ import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -60,9 +65,15 @@ class ArchiveCommandsTest {
         assertThat(verify.getOutput()).contains("3 place(s), 3 stored message(s) (hashes checked), 3 indexed",
                 "archive: OK", "corp/INBOX: 3 on the server, all archived");
 
+        asIfBuiltBeforeSchemaVersions(DATA.resolve("lucene"));
+        LaunchResult older = launcher.launch("verify");
+        assertThat(older.exitCode()).as("an older index is no discrepancy").isZero();
+        assertThat(older.getOutput()).contains("NOTE the index was built by an older mailwarden", "mailwarden reindex");
+
         LaunchResult reindex = launcher.launch("reindex");
         assertThat(reindex.exitCode()).as(reindex.getErrorOutput()).isZero();
         assertThat(reindex.getOutput()).contains("reindexed 3 message place(s)");
+        assertThat(launcher.launch("verify").getOutput()).contains("archive: OK").doesNotContain("NOTE");
 
         try (Stream<Path> files = Files.walk(DATA.resolve("messages"))) {
             Path one = files.filter(p -> p.toString().endsWith(".eml.gz")).findFirst().orElseThrow();
@@ -71,6 +82,15 @@ class ArchiveCommandsTest {
         LaunchResult broken = launcher.launch("verify");
         assertThat(broken.exitCode()).isEqualTo(1);
         assertThat(broken.getOutput()).contains("DISCREPANCY raw bytes altered or unreadable", "1 discrepancy(ies)");
+    }
+
+    /** The index's last commit as builds before index schema versions wrote it: its time only. */
+    private static void asIfBuiltBeforeSchemaVersions(Path lucene) throws IOException {
+        try (FSDirectory d = FSDirectory.open(lucene);
+                IndexWriter w = new IndexWriter(d, new IndexWriterConfig(new StandardAnalyzer()))) {
+            w.setLiveCommitData(Map.of("mailwarden.committed-at", Long.toString(System.currentTimeMillis())).entrySet());
+            w.commit();
+        }
     }
 
     @Test

@@ -49,4 +49,9 @@ final class TimedIndexer implements Indexer {
     public void commit() {
         delegate.commit();
     }
+
+    @Override
+    public void rebuilt() {
+        delegate.rebuilt();
+    }
 }

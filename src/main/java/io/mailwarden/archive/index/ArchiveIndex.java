@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -67,6 +68,7 @@ public final class ArchiveIndex implements SearchableIndex, Closeable {
     private final Refresher refresher;
     private final ScheduledExecutorService committer;
     private final Instant committedAt;
+    private volatile IndexSchema schema;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private ArchiveIndex(Path path, Directory directory, IndexWriter writer, SnapshotDeletionPolicy snapshots,
@@ -75,7 +77,11 @@ public final class ArchiveIndex implements SearchableIndex, Closeable {
         this.directory = directory;
         this.writer = writer;
         this.snapshots = snapshots;
-        this.committedAt = committedAt(writer);
+        Map<String, String> userData = liveCommitData(writer);
+        this.committedAt = Optional.ofNullable(userData.get(COMMITTED_AT))
+                .map(ms -> Instant.ofEpochMilli(Long.parseLong(ms))).orElse(null);
+        this.schema = IndexSchema.of(userData);
+        schema.advice().ifPresent(advice -> LOG.warnf("%s: %s", path, advice));
         this.searchers = new SearcherManager(writer, null);
         this.refresher = new Refresher(searchers);
         this.committer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -111,7 +117,8 @@ public final class ArchiveIndex implements SearchableIndex, Closeable {
                     .setCommitOnClose(false);
             writer = new IndexWriter(dir, config);
             if (fresh) {
-                // a commit from the start: readers, snapshots and verify always find an index here
+                // a commit from the start: readers, snapshots and verify always find an index here, of this schema
+                writer.setLiveCommitData(Map.of(IndexSchema.KEY, Integer.toString(IndexSchema.CURRENT)).entrySet());
                 writer.commit();
             }
             return new ArchiveIndex(path, dir, writer, snapshots, commitInterval);
@@ -140,6 +147,19 @@ public final class ArchiveIndex implements SearchableIndex, Closeable {
      */
     public Optional<Instant> committedAt() {
         return Optional.ofNullable(committedAt);
+    }
+
+    /** The schema the index's documents were written with (see {@link IndexSchema}). */
+    public IndexSchema schema() {
+        return schema;
+    }
+
+    /**
+     * Records that every document was just written again by this build (a reindex): the index is of the
+     * current schema from the next commit on.
+     */
+    public void rebuilt() {
+        schema = IndexSchema.current();
     }
 
     /** Adds the message, or replaces the document with the same {@link MessageDocument#id()}. */
@@ -184,7 +204,8 @@ public final class ArchiveIndex implements SearchableIndex, Closeable {
     /** Commits every change so far to disk (fsync): it survives a crash from now on. */
     public void commit() {
         try {
-            writer.setLiveCommitData(Map.of(COMMITTED_AT, Long.toString(System.currentTimeMillis())).entrySet());
+            writer.setLiveCommitData(Map.of(COMMITTED_AT, Long.toString(System.currentTimeMillis()),
+                    IndexSchema.KEY, Integer.toString(schema.version())).entrySet());
             writer.commit();
         } catch (IOException | RuntimeException e) {
             throw failure("commit", e);
@@ -284,13 +305,13 @@ public final class ArchiveIndex implements SearchableIndex, Closeable {
         return new Term(Fields.ID, id);
     }
 
-    private static Instant committedAt(IndexWriter writer) {
-        for (Map.Entry<String, String> e : writer.getLiveCommitData()) {
-            if (e.getKey().equals(COMMITTED_AT)) {
-                return Instant.ofEpochMilli(Long.parseLong(e.getValue()));
-            }
+    private static Map<String, String> liveCommitData(IndexWriter writer) {
+        Map<String, String> data = new HashMap<>();
+        Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
+        if (live != null) {
+            live.forEach(e -> data.put(e.getKey(), e.getValue()));
         }
-        return null;
+        return data;
     }
 
     private static Sort newestFirst() {

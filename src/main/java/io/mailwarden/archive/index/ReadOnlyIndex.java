@@ -102,6 +102,11 @@ public final class ReadOnlyIndex implements SearchableIndex, Closeable {
         });
     }
 
+    /** The schema of the commit this view reads (see {@link IndexSchema}). */
+    public IndexSchema schema() {
+        return withSearcher(s -> IndexSchema.of(((DirectoryReader) s.getIndexReader()).getIndexCommit().getUserData()));
+    }
+
     /** Moves to the newest commit now, if there is a newer one (blocking). */
     public void refresh() {
         try {

@@ -132,6 +132,11 @@ public final class ArchivingDaemon implements AutoCloseable {
             public void commit() {
                 real.commit();
             }
+
+            @Override
+            public void rebuilt() {
+                real.rebuilt();
+            }
         };
     }
 }
