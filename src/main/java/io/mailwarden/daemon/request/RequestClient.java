@@ -112,14 +112,15 @@ public final class RequestClient {
             }
             int n = interrupts.get();
             if (n > interruptsSeen) {
-                interruptsSeen = n;
-                if (n == 1) {
+                if (interruptsSeen == 0) { // two quick presses between polls still cancel the job
                     dir.write(dir.file(id, RequestDir.CANCEL), ProcessId.current());
                     err.println(job.stoppable() ? "interrupted: the daemon stops the " + job.command()
                             + " at its next safe point (Ctrl-C again to stop waiting)"
                             : "interrupted: the " + job.command() + " cannot stop safely and runs to its end in the"
                                     + " daemon (Ctrl-C again to stop waiting)");
-                } else {
+                }
+                interruptsSeen = n;
+                if (n > 1) {
                     err.println("not waiting any longer; the daemon (pid " + daemon.pid() + ") finishes the "
                             + job.command() + (job.stoppable() ? " at its next safe point" : ""));
                     return INTERRUPTED;

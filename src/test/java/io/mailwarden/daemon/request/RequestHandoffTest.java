@@ -15,8 +15,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,6 +68,82 @@ class RequestHandoffTest {
             assertThat(daemon.places("Projects")).isEqualTo(60);
             assertThat(Files.list(data.resolve(RequestDir.DIR)).map(p -> p.getFileName().toString()))
                     .as("the command deleted its requests' files").containsExactly(RequestDir.DAEMON);
+        }
+    }
+
+    @Test
+    void daemonStoppingEndsARequestedBackfillAtABatchBoundaryAndTheCommandSaysSo() throws Exception {
+        ArchivingDaemon daemon = new ArchivingDaemon(data, Duration.ofMillis(50), new Backfill.Options(4, 1 << 20, 2))
+                .start();
+        try {
+            daemon.folder("Projects", 60);
+            RequestClient client = new RequestClient(data);
+            CountDownLatch archiving = new CountDownLatch(1);
+            BackfillProgress onFirstMessage = new BackfillProgress() {
+                public void folder(String account, String folder, long messages, long bytes) {
+                }
+
+                public void message(long bytes) {
+                    archiving.countDown();
+                }
+            };
+            CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return client.run(new BackfillJob(null, "Projects"), client.daemon().orElseThrow(), writer(out),
+                            writer(err), onFirstMessage);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            assertThat(archiving.await(30, TimeUnit.SECONDS)).as("the daemon archives").isTrue();
+
+            daemon.close(); // as at a SIGTERM: the running request is asked to stop, and waited for
+
+            assertThat(exit.get(30, TimeUnit.SECONDS)).as(err.toString()).isEqualTo(1);
+            long archived = daemon.places("Projects");
+            assertThat(archived).as("stopped after some batches of 4, none cut").isBetween(4L, 56L);
+            assertThat(archived % 4).isZero();
+            assertThat(err.toString()).contains("acme: backfill stopped because the daemon is stopping at a batch"
+                    + " boundary (run it again: it resumes where it stopped)");
+        } finally {
+            daemon.close();
+        }
+    }
+
+    @Test
+    void secondCtrlCStopsWaitingWhileTheDaemonFinishesTheReindex() throws Exception {
+        try (ArchivingDaemon daemon = new ArchivingDaemon(data, Duration.ofMillis(100), new Backfill.Options(50, 1 << 20, 2))
+                .start()) {
+            daemon.folder("Projects", 20);
+            RequestClient backfill = new RequestClient(data);
+            assertThat(backfill.run(new BackfillJob(null, "Projects"), backfill.daemon().orElseThrow(), writer(out),
+                    writer(err), BackfillProgress.NONE)).isZero();
+            RequestClient client = new RequestClient(data);
+            AtomicInteger seen = new AtomicInteger();
+            BackfillProgress pressTwice = new BackfillProgress() {
+                public void folder(String account, String folder, long messages, long bytes) {
+                }
+
+                public void message(long bytes) {
+                    int n = seen.incrementAndGet();
+                    if (n == 1 || n == 3) {
+                        client.interrupt(); // Ctrl-C, and again a little later
+                    }
+                }
+            };
+
+            int exit = client.run(new ReindexJob(), client.daemon().orElseThrow(), writer(out), writer(err), pressTwice);
+
+            assertThat(exit).isEqualTo(130);
+            assertThat(err.toString()).contains("interrupted: the reindex cannot stop safely and runs to its end in the"
+                    + " daemon (Ctrl-C again to stop waiting)", "not waiting any longer; the daemon (pid "
+                    + ProcessHandle.current().pid() + ") finishes the reindex");
+            RequestDir dir = new RequestDir(data);
+            await("the daemon finishes the reindex nobody waits for", () -> !ids(dir, RequestDir.RESULT).isEmpty());
+            Outcome done = dir.read(dir.file(ids(dir, RequestDir.RESULT).getFirst(), RequestDir.RESULT), Outcome.class);
+            assertThat(done.exit()).isZero();
+            assertThat(done.lines()).containsExactly(new Outcome.Line(false,
+                    "reindexed " + daemon.places() + " message place(s)"));
         }
     }
 
