@@ -1,9 +1,7 @@
 package io.mailwarden.backup;
 
 import io.mailwarden.message.RawMessage;
-import io.mailwarden.state.ContentHash;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Set;
@@ -37,11 +35,8 @@ public record BackupMessage(String account, String folder, RawMessage raw, Set<S
 
     /** SHA-256 of the bytes, as the archive names them (a spooled message is read as a stream). */
     public String contentHash() {
-        if (raw instanceof RawMessage.InMemory m) {
-            return ContentHash.of(m.bytes());
-        }
-        try (InputStream in = raw.open()) {
-            return ContentHash.of(in);
+        try {
+            return raw.sha256();
         } catch (IOException e) {
             throw new UncheckedIOException(origin + ": cannot read the message: " + e.getMessage(), e);
         }

@@ -15,7 +15,6 @@ import io.mailwarden.rules.engine.RuleEngine;
 import io.mailwarden.schedule.QuarkusJobScheduler;
 import io.mailwarden.schedule.ScheduleConfig;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
@@ -35,15 +34,14 @@ public class DaemonLauncher {
     private final OutboundConfig outbound;
     private final ArchiveService archives;
     private final SnapshotService snapshots;
+    /** The data directory, whose {@code requests/} the daemon takes commands' archive work from. */
+    private final MailwardenConfig config;
     private volatile Daemon running;
     private volatile ArchiveService.Opened archive;
 
-    /** The data directory, whose {@code requests/} the daemon takes commands' archive work from. */
-    @Inject
-    MailwardenConfig config;
-
     public DaemonLauncher(RuleLoaderFactory loaders, RuleEngine engine, Stores stores, QuarkusJobScheduler scheduler,
-            ScheduleConfig schedule, OutboundConfig outbound, ArchiveService archives, SnapshotService snapshots) {
+            ScheduleConfig schedule, OutboundConfig outbound, ArchiveService archives, SnapshotService snapshots,
+            MailwardenConfig config) {
         this.archives = archives;
         this.snapshots = snapshots;
         this.loaders = loaders;
@@ -52,6 +50,7 @@ public class DaemonLauncher {
         this.schedule = schedule;
         this.engine = engine;
         this.stores = stores;
+        this.config = config;
     }
 
     public Daemon start(List<Account> accounts, Daemon.Options options) throws Daemon.StartFailure {

@@ -9,7 +9,6 @@ import jakarta.mail.MessagingException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -152,35 +151,56 @@ public final class FolderReader implements FolderSource {
         if (head == null) {
             return List.of();
         }
-        Files.createDirectories(spool);
-        Path file = Files.createTempFile(spool, "fetch-" + uid + "-", ".eml");
-        boolean kept = false;
-        try (FileChannel out = FileChannel.open(file, StandardOpenOption.WRITE)) {
-            long filled = 0;
-            while (true) {
-                FetchResponse r = ImapMessages.fetch(open, "UID FETCH " + uid + " (UID BODY.PEEK[]<" + filled + "."
-                        + piece + ">)").get(uid);
+        RawMessage raw = RawMessage.spool(spool, "fetch-" + uid, file -> {
+            try (FileChannel out = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                return pieces(open, uid, piece, null, got -> {
+                    ByteBuffer bytes = ByteBuffer.wrap(got.getBytes(), got.getStart(), got.getCount());
+                    while (bytes.hasRemaining()) {
+                        out.write(bytes);
+                    }
+                });
+            }
+        });
+        return raw == null ? List.of() : List.of(fetched(listing, uid, head, raw));
+    }
+
+    /** Takes one piece of a message. */
+    @FunctionalInterface
+    interface Piece<E extends Exception> {
+        void accept(ByteArray bytes) throws E;
+    }
+
+    /**
+     * Hands {@code sink} the message {@code uid} of {@code f} piece by piece, each of {@code piece} bytes but the
+     * last ({@code BODY.PEEK[]<offset.length>}), starting with {@code first} when it was fetched already (null:
+     * fetched here); false when the message was expunged meanwhile.
+     */
+    static <E extends Exception> boolean pieces(IMAPFolder f, long uid, int piece, ByteArray first, Piece<E> sink)
+            throws MessagingException, E {
+        ByteArray got = first;
+        long offset = 0;
+        while (true) {
+            if (got == null) {
+                FetchResponse r = ImapMessages.fetch(f, "UID FETCH " + uid + " (UID " + piece(offset, piece) + ")")
+                        .get(uid);
                 BODY body = r == null ? null : r.getItem(BODY.class);
                 if (body == null) {
-                    return List.of();
+                    return false;
                 }
-                ByteArray got = body.getByteArray();
-                ByteBuffer bytes = ByteBuffer.wrap(got.getBytes(), got.getStart(), got.getCount());
-                while (bytes.hasRemaining()) {
-                    out.write(bytes);
-                }
-                filled += got.getCount();
-                if (got.getCount() < piece) {
-                    break;
-                }
+                got = body.getByteArray();
             }
-            kept = true;
-        } finally {
-            if (!kept) {
-                Files.deleteIfExists(file);
+            sink.accept(got);
+            if (got.getCount() < piece) {
+                return true;
             }
+            offset += got.getCount();
+            got = null;
         }
-        return List.of(fetched(listing, uid, head, RawMessage.spooled(file)));
+    }
+
+    /** The FETCH item of {@code length} bytes of a message from {@code offset}, read without marking it read. */
+    static String piece(long offset, int length) {
+        return "BODY.PEEK[]<" + offset + "." + length + ">";
     }
 
     private Fetched fetched(Listing listing, long uid, FetchResponse r, RawMessage raw) {

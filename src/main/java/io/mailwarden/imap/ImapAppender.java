@@ -5,21 +5,19 @@ import io.mailwarden.message.MailboxException;
 import io.mailwarden.message.MailboxException.Kind;
 import io.mailwarden.message.RawHeaders;
 import io.mailwarden.message.RawMessage;
+import io.mailwarden.message.Sha256;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -134,10 +132,11 @@ public final class ImapAppender implements MailboxAppender {
             if (ascending.length > 0) {
                 IMAPFolder f = select(serverName);
                 Map<Long, FetchResponse> first = ImapMessages.fetch(f, "UID FETCH " + ImapMessages.uidSet(ascending)
-                        + " (UID " + piece(0) + ")");
+                        + " (UID " + FolderReader.piece(0, FolderReader.PIECE) + ")");
                 for (long uid : ascending) {
                     FetchResponse r = first.remove(uid);
-                    String hash = r == null ? null : hash(f, uid, r.getItem(BODY.class));
+                    BODY body = r == null ? null : r.getItem(BODY.class);
+                    String hash = body == null ? null : hash(f, uid, body.getByteArray());
                     if (hash != null) {
                         out.put(uid, hash);
                     }
@@ -147,33 +146,12 @@ public final class ImapAppender implements MailboxAppender {
         });
     }
 
-    /** The hash of a message whose first piece is {@code body}, the others fetched; null when it is gone. */
-    private static String hash(IMAPFolder f, long uid, BODY body) throws MessagingException {
-        MessageDigest sha = sha256();
-        long offset = 0;
-        while (body != null) {
-            ByteArray bytes = body.getByteArray();
-            sha.update(bytes.getBytes(), bytes.getStart(), bytes.getCount());
-            offset += bytes.getCount();
-            if (bytes.getCount() < FolderReader.PIECE) {
-                return HexFormat.of().formatHex(sha.digest());
-            }
-            FetchResponse r = ImapMessages.fetch(f, "UID FETCH " + uid + " (UID " + piece(offset) + ")").get(uid);
-            body = r == null ? null : r.getItem(BODY.class);
-        }
-        return null;
-    }
-
-    private static String piece(long offset) {
-        return "BODY.PEEK[]<" + offset + "." + FolderReader.PIECE + ">";
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+    /** The hash of a message whose first piece is {@code first}, the others fetched; null when it is gone. */
+    private static String hash(IMAPFolder f, long uid, ByteArray first) throws MessagingException {
+        MessageDigest sha = Sha256.digest();
+        boolean whole = FolderReader.pieces(f, uid, FolderReader.PIECE, first,
+                got -> sha.update(got.getBytes(), got.getStart(), got.getCount()));
+        return whole ? Sha256.hex(sha) : null;
     }
 
     @Override
@@ -317,13 +295,7 @@ public final class ImapAppender implements MailboxAppender {
 
         @Override
         public void writeTo(OutputStream os) throws IOException {
-            if (raw instanceof RawMessage.InMemory m) {
-                os.write(m.bytes());
-                return;
-            }
-            try (InputStream in = raw.open()) {
-                in.transferTo(os);
-            }
+            raw.writeTo(os);
         }
     }
 }

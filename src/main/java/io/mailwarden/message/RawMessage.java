@@ -3,6 +3,7 @@ package io.mailwarden.message;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,10 +36,52 @@ public sealed interface RawMessage extends AutoCloseable permits RawMessage.InMe
         return new Spooled(file, Files.size(file), false);
     }
 
+    /**
+     * A message written by {@code fill} into a new spool file {@code what-….eml} in {@code dir} (created when
+     * missing), which the returned value owns; null when {@code fill} found no message. When {@code fill} fails or
+     * finds none the file is deleted: nothing is left behind.
+     */
+    static <E extends Exception> RawMessage spool(Path dir, String what, Fill<E> fill) throws IOException, E {
+        Files.createDirectories(dir);
+        Path file = Files.createTempFile(dir, what + "-", ".eml");
+        boolean kept = false;
+        try {
+            RawMessage m = fill.into(file) ? spooled(file) : null;
+            kept = m != null;
+            return m;
+        } finally {
+            if (!kept) {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+
+    /** What writes a message into its spool file (see {@link #spool}). */
+    @FunctionalInterface
+    interface Fill<E extends Exception> {
+
+        /** Writes the message into {@code file}; false when there is none after all (it was expunged meanwhile). */
+        boolean into(Path file) throws IOException, E;
+    }
+
     long size();
 
     /** A new stream of the bytes from the start; the caller closes it. */
     InputStream open() throws IOException;
+
+    /** SHA-256 of the bytes, as 64 lower-case hex digits: the name the archive stores them by. */
+    default String sha256() throws IOException {
+        try (InputStream in = open()) {
+            return Sha256.of(in);
+        }
+    }
+
+    /** Writes the bytes to {@code out}, which stays open. */
+    default void writeTo(OutputStream out) throws IOException {
+        try (InputStream in = open()) {
+            in.transferTo(out);
+        }
+    }
 
     /** Up to the first {@link #HEAD} bytes: what header fields are read from without parsing the message. */
     byte[] head();
@@ -58,6 +101,16 @@ public sealed interface RawMessage extends AutoCloseable permits RawMessage.InMe
         @Override
         public InputStream open() {
             return new ByteArrayInputStream(bytes);
+        }
+
+        @Override
+        public String sha256() {
+            return Sha256.of(bytes);
+        }
+
+        @Override
+        public void writeTo(OutputStream out) throws IOException {
+            out.write(bytes);
         }
 
         @Override

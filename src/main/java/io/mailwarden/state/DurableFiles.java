@@ -1,20 +1,69 @@
 package io.mailwarden.state;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The last two steps of a crash-safe write (write a temporary file, fsync it, rename it, fsync the directory),
- * shared by the raw store, the snapshots and the request directory.
+ * The steps of a crash-safe write (write a temporary file, fsync it, rename it, fsync the directory), shared by
+ * the raw store, the snapshots, the exports, the request directory and the API token.
  */
 public final class DurableFiles {
 
     private DurableFiles() {
+    }
+
+    /** What writes a file's content. */
+    @FunctionalInterface
+    public interface Content {
+
+        /** Writes everything to {@code out} (closing it is allowed, not needed). */
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Writes {@code file} whole or not at all: into a temporary file beside it (named {@code file.….tmp}, created
+     * with {@code attrs}), fsynced, renamed over {@code file}, the directory fsynced.
+     */
+    public static void writeAtomically(Path file, Content content, FileAttribute<?>... attrs) throws IOException {
+        // unique among writers; not secret, so no SecureRandom
+        Path tmp = file.resolveSibling(file.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong())
+                + ".tmp");
+        try {
+            writeNew(tmp, content, attrs);
+            moveIntoPlace(tmp, file);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+        fsyncDirectory(file.getParent());
+    }
+
+    /**
+     * Writes the new {@code file} (a {@link java.nio.file.FileAlreadyExistsException} when it exists), created with
+     * {@code attrs}, and fsyncs it.
+     */
+    public static void writeNew(Path file, Content content, FileAttribute<?>... attrs) throws IOException {
+        Set<StandardOpenOption> create = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        try (OutputStream out = Channels.newOutputStream(FileChannel.open(file, create, attrs))) {
+            content.writeTo(out);
+        }
+        fsync(file);
+    }
+
+    /** Makes a written file's content durable (fsync works on the file, whichever descriptor wrote it). */
+    private static void fsync(Path file) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            ch.force(true);
+        }
     }
 
     /** Renames the fsynced {@code tmp} to {@code file}, atomically where the file system can, replacing it. */

@@ -5,13 +5,10 @@ import io.mailwarden.state.ContentHash;
 import io.mailwarden.state.DurableFiles;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
@@ -78,7 +75,7 @@ public final class RawStore {
 
     /** As {@link #put(byte[], Set)}; a spooled message is hashed and compressed as a stream. */
     public Stored put(RawMessage raw, Set<Path> unsyncedDirs) throws IOException {
-        String hash = raw instanceof RawMessage.InMemory m ? ContentHash.of(m.bytes()) : hash(raw);
+        String hash = raw.sha256();
         Path file = path(hash);
         if (Files.exists(file)) {
             return new Stored(hash, raw.size(), false);
@@ -88,18 +85,11 @@ public final class RawStore {
         // unique among writers (CREATE_NEW fails loudly otherwise); not secret, so no SecureRandom per message
         Path tmp = dir.resolve(hash + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + TMP);
         try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                GZIPOutputStream out = new GZIPOutputStream(Channels.newOutputStream(ch), 64 * 1024);
-                if (raw instanceof RawMessage.InMemory m) {
-                    out.write(m.bytes());
-                } else {
-                    try (InputStream in = raw.open()) {
-                        in.transferTo(out);
-                    }
-                }
-                out.finish();
-                ch.force(true);
-            }
+            DurableFiles.writeNew(tmp, out -> {
+                GZIPOutputStream gz = new GZIPOutputStream(out, 64 * 1024);
+                raw.writeTo(gz);
+                gz.finish();
+            });
             DurableFiles.moveIntoPlace(tmp, file);
         } finally {
             Files.deleteIfExists(tmp);
@@ -112,12 +102,6 @@ public final class RawStore {
         return new Stored(hash, raw.size(), true);
     }
 
-    private static String hash(RawMessage raw) throws IOException {
-        try (InputStream in = raw.open()) {
-            return ContentHash.of(in);
-        }
-    }
-
     /**
      * The stored message of {@code hash}, whose raw size is {@code size}: in memory, or over
      * {@link #IN_MEMORY_MAX} decompressed into a spool file (the caller closes it, which deletes the file).
@@ -126,15 +110,12 @@ public final class RawStore {
         if (size <= IN_MEMORY_MAX) {
             return RawMessage.of(read(hash));
         }
-        Files.createDirectories(spool);
-        Path file = Files.createTempFile(spool, "load-" + hash.substring(0, 12) + "-", ".eml");
-        try (InputStream in = open(hash)) {
-            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
-            return RawMessage.spooled(file);
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(file);
-            throw e;
-        }
+        return RawMessage.spool(spool, "load-" + hash.substring(0, 12), file -> {
+            try (InputStream in = open(hash)) {
+                Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return true;
+        });
     }
 
     /** Makes the renames into these directories durable. */

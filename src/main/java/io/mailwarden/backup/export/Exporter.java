@@ -15,7 +15,6 @@ import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -91,23 +90,16 @@ public final class Exporter {
     }
 
     private static String endedHash(RawMessage raw) throws IOException {
-        if (raw instanceof RawMessage.InMemory m) {
-            byte[] b = m.bytes();
-            if (b.length > 0 && b[b.length - 1] == '\n') {
-                return ContentHash.of(b);
-            }
-            byte[] ended = Arrays.copyOf(b, b.length + 1);
-            ended[b.length] = '\n';
-            return ContentHash.of(ended);
-        }
         boolean ended;
         try (InputStream in = raw.open()) {
-            in.skipNBytes(Math.max(0, raw.size() - 1)); // a seek in the file
+            in.skipNBytes(Math.max(0, raw.size() - 1)); // a seek in a file
             ended = in.read() == '\n';
         }
+        if (ended) {
+            return raw.sha256();
+        }
         try (InputStream whole = raw.open()) {
-            byte[] lineBreak = {'\n'};
-            return ContentHash.of(ended ? whole : new SequenceInputStream(whole, new ByteArrayInputStream(lineBreak)));
+            return ContentHash.of(new SequenceInputStream(whole, new ByteArrayInputStream(new byte[] {'\n'})));
         }
     }
 }

@@ -1,12 +1,12 @@
 package io.mailwarden.backup.format;
 
+import io.mailwarden.state.DurableFiles;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Reader;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -141,11 +141,8 @@ final class ExportTree {
             p.setProperty("place." + n + ".account", place.account());
             p.setProperty("place." + n + ".folder", place.folder());
         }
-        Path tmp = root.resolve(MANIFEST + ".tmp");
-        try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            p.store(out, "mailwarden export: which account's folder is where (read by 'mailwarden import' and restore)");
-        }
-        Files.move(tmp, root.resolve(MANIFEST), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        DurableFiles.writeAtomically(root.resolve(MANIFEST), out -> p.store(new OutputStreamWriter(out,
+                StandardCharsets.UTF_8), "mailwarden export: which account's folder is where (read by 'mailwarden import' and restore)"));
         saved = true;
     }
 

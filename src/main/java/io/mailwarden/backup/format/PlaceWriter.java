@@ -3,7 +3,6 @@ package io.mailwarden.backup.format;
 import io.mailwarden.backup.BackupMessage;
 import io.mailwarden.message.RawMessage;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,13 +58,9 @@ abstract class PlaceWriter implements ExportWriter {
      * when it exists: nothing is ever overwritten); a file left half written by an error is removed.
      */
     static void writeNew(Path file, RawMessage raw) throws IOException {
-        if (raw instanceof RawMessage.InMemory m) {
-            Files.write(file, m.bytes(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            return;
-        }
-        try (InputStream in = raw.open(); OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW)) {
+        try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW)) {
             try {
-                in.transferTo(out);
+                raw.writeTo(out);
             } catch (IOException | RuntimeException e) {
                 out.close();
                 Files.deleteIfExists(file);

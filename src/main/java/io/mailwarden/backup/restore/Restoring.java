@@ -8,7 +8,6 @@ import io.mailwarden.message.RawHeaders;
 import io.mailwarden.message.RawMessage;
 import io.mailwarden.message.parse.HeaderText;
 import io.mailwarden.message.parse.MailDates;
-import io.mailwarden.state.ContentHash;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
@@ -34,8 +33,7 @@ record Restoring(BackupMessage source, String folder, RawMessage raw, String has
     static Restoring of(BackupMessage m, String folder, Spool spool) throws IOException {
         RawMessage raw = crlf(m.raw(), spool);
         try {
-            String hash = raw instanceof RawMessage.InMemory b ? ContentHash.of(b.bytes()) : hash(raw);
-            return new Restoring(m, folder, raw, hash, RawHeaders.messageId(raw.head()));
+            return new Restoring(m, folder, raw, raw.sha256(), RawHeaders.messageId(raw.head()));
         } catch (IOException | RuntimeException e) {
             if (raw != m.raw()) {
                 raw.close();
@@ -57,12 +55,6 @@ record Restoring(BackupMessage source, String folder, RawMessage raw, String has
         try (InputStream in = raw.open(); SpoolOutput out = spool.output("restore")) {
             LineEnds.copy(in, out);
             return out.finish();
-        }
-    }
-
-    private static String hash(RawMessage raw) throws IOException {
-        try (InputStream in = raw.open()) {
-            return ContentHash.of(in);
         }
     }
 

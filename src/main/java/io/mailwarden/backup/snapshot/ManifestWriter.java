@@ -4,13 +4,11 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import io.mailwarden.state.DurableFiles;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.StringWriter;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,9 +66,7 @@ final class ManifestWriter implements AutoCloseable {
         Manifest done = new Manifest(header.name(), header.createdAt(), header.version(), header.dataDir(),
                 header.luceneGeneration(), header.state(),
                 new Manifest.Counts(messages, c.linkedFromPrevious(), c.indexFiles(), files, bytes));
-        Path file = dir.resolve(Manifest.FILE);
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            OutputStream out = Channels.newOutputStream(ch);
+        DurableFiles.writeNew(dir.resolve(Manifest.FILE), out -> {
             try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8);
                     BufferedReader in = Files.newBufferedReader(entriesFile, StandardCharsets.UTF_8)) {
                 g.setPrettyPrinter(new DefaultPrettyPrinter());
@@ -81,10 +77,8 @@ final class ManifestWriter implements AutoCloseable {
                 }
                 g.writeEndArray();
                 g.writeEndObject();
-                g.flush();
-                ch.force(true);
             }
-        }
+        });
         Files.delete(entriesFile);
         return done;
     }

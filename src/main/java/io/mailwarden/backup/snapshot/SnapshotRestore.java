@@ -2,11 +2,8 @@ package io.mailwarden.backup.snapshot;
 
 import io.mailwarden.state.DurableFiles;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
@@ -53,7 +50,7 @@ final class SnapshotRestore {
                 Files.move(data, aside);
             }
         }
-        Files.move(target, data, StandardCopyOption.ATOMIC_MOVE);
+        DurableFiles.moveIntoPlace(target, data);
         DurableFiles.fsyncDirectory(data.getParent());
         return new Snapshots.Restored(data, verified.manifest(), aside);
     }
@@ -86,10 +83,7 @@ final class SnapshotRestore {
                     Files.createDirectories(to);
                 } else {
                     Files.createDirectories(to.getParent());
-                    Files.copy(in, to);
-                    try (FileChannel ch = FileChannel.open(to, StandardOpenOption.WRITE)) {
-                        ch.force(true);
-                    }
+                    DurableFiles.writeNew(to, in::transferTo);
                 }
             }
         }

@@ -1,11 +1,11 @@
 package io.mailwarden.web.auth;
 
+import io.mailwarden.state.DurableFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -69,16 +69,10 @@ public final class TokenFile {
         FileAttribute<?>[] attrs = posix(file.getParent())
                 ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)}
                 : new FileAttribute<?>[0];
-        Path tmp = Files.createTempFile(file.getParent(), NAME, ".tmp", attrs);
-        try {
-            Files.writeString(tmp, token + "\n", StandardCharsets.US_ASCII);
-            if (Files.exists(file)) {
-                throw new FileAlreadyExistsException(file.toString());
-            }
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
+        if (Files.exists(file)) {
+            throw new FileAlreadyExistsException(file.toString());
         }
+        DurableFiles.writeAtomically(file, out -> out.write((token + "\n").getBytes(StandardCharsets.US_ASCII)), attrs);
         return token;
     }
 
