@@ -60,7 +60,7 @@ public final class DurableFiles {
     }
 
     /** Makes a written file's content durable (fsync works on the file, whichever descriptor wrote it). */
-    private static void fsync(Path file) throws IOException {
+    public static void fsync(Path file) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
             ch.force(true);
         }

@@ -1,13 +1,12 @@
 package io.mailwarden.backup.snapshot;
 
+import io.mailwarden.state.DurableFiles;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 
 /**
  * Puts files into a snapshot (or back into a data directory): a hard link where the source is immutable and
@@ -54,9 +53,7 @@ final class Transfer {
     /** Copies {@code src} to {@code dest} (which must not exist) and fsyncs it. */
     void copy(Path src, Path dest) throws IOException {
         Files.copy(src, dest, StandardCopyOption.COPY_ATTRIBUTES);
-        try (FileChannel ch = FileChannel.open(dest, StandardOpenOption.WRITE)) {
-            ch.force(true);
-        }
+        DurableFiles.fsync(dest);
     }
 
     private boolean link(Path src, Path dest) throws IOException {

@@ -3,14 +3,11 @@ package io.mailwarden.daemon.request;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mailwarden.state.DurableFiles;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -55,23 +52,11 @@ public final class RequestDir {
         return String.format("%013d-%s", System.currentTimeMillis(), UUID.randomUUID().toString().substring(0, 8));
     }
 
-    /** Writes {@code value} as JSON to {@code file}, whole or not at all. */
+    /** Writes {@code value} as JSON to {@code file}, whole or not at all (its temporary file ends in {@link #TMP}). */
     void write(Path file, Object value) throws IOException {
         Files.createDirectories(dir);
-        Path tmp = dir.resolve(file.getFileName() + "." + UUID.randomUUID() + TMP);
-        try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                ByteBuffer bytes = ByteBuffer.wrap(JSON.writeValueAsBytes(value));
-                while (bytes.hasRemaining()) {
-                    ch.write(bytes);
-                }
-                ch.force(true);
-            }
-            DurableFiles.moveIntoPlace(tmp, file);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-        DurableFiles.fsyncDirectory(dir);
+        byte[] json = JSON.writeValueAsBytes(value);
+        DurableFiles.writeAtomically(file, out -> out.write(json));
     }
 
     /** The JSON value of {@code file}, or null when there is no such file. */
