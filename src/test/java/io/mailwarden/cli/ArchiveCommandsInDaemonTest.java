@@ -80,6 +80,9 @@ class ArchiveCommandsInDaemonTest {
 
     @Test
     void reindexRunsInsideTheRunningDaemon(QuarkusMainLauncher launcher) {
+        DAEMON.emptyIndex();
+        assertThat(DAEMON.hits("first")).isZero();
+
         LaunchResult reindex = launcher.launch("reindex");
 
         assertThat(reindex.exitCode()).as(reindex.getErrorOutput()).isZero();

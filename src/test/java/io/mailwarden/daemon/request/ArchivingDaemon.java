@@ -95,6 +95,13 @@ public final class ArchivingDaemon implements AutoCloseable {
         return index.search(new TextQueries().anywhere(word).orElseThrow(), 1000, ArchiveIndex.NEWEST_FIRST).hits().size();
     }
 
+    /** Drops every document from the index behind the archive's back: only a rebuild brings them back. */
+    public void emptyIndex() {
+        index.refresh();
+        index.ids().forEach(index::delete);
+        index.refresh();
+    }
+
     @Override
     public void close() {
         harness.afterEach(null);
