@@ -16,6 +16,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -107,6 +109,53 @@ class RequestHandoffTest {
                     + " boundary (run it again: it resumes where it stopped)");
         } finally {
             daemon.close();
+        }
+    }
+
+    @Test
+    void requestClaimedBehindARunningOneIsNotStartedWhenTheDaemonStops() throws Exception {
+        ArchivingDaemon daemon = new ArchivingDaemon(data, Duration.ofMillis(50), new Backfill.Options(4, 1 << 20, 2))
+                .start();
+        ExecutorService commands = Executors.newCachedThreadPool();
+        try {
+            daemon.folder("Projects", 120); // 3 s of archiving at least: time to queue a request behind it
+            RequestClient first = new RequestClient(data);
+            CountDownLatch archiving = new CountDownLatch(1);
+            BackfillProgress onFirstMessage = new BackfillProgress() {
+                public void folder(String account, String folder, long messages, long bytes) {
+                }
+
+                public void message(long bytes) {
+                    archiving.countDown();
+                }
+            };
+            // threads of their own: the common pool may have room for one task only
+            CompletableFuture<Integer> backfill = CompletableFuture.supplyAsync(() -> run(first, new BackfillJob(null,
+                    "Projects"), new StringWriter(), onFirstMessage), commands);
+            assertThat(archiving.await(30, TimeUnit.SECONDS)).as("the daemon archives").isTrue();
+            RequestClient second = new RequestClient(data);
+            CompletableFuture<Integer> reindex = CompletableFuture.supplyAsync(() -> run(second, new ReindexJob(), err,
+                    BackfillProgress.NONE), commands);
+            RequestDir dir = new RequestDir(data);
+            await("both requests claimed", () -> ids(dir, RequestDir.CLAIMED).size() == 2);
+
+            daemon.close();
+
+            assertThat(backfill.get(30, TimeUnit.SECONDS)).isEqualTo(1);
+            assertThat(reindex.get(30, TimeUnit.SECONDS)).isEqualTo(1);
+            assertThat(err.toString()).contains("the daemon stopped before running the reindex: nothing was done; run it"
+                    + " again");
+        } finally {
+            daemon.close();
+            commands.shutdownNow();
+        }
+    }
+
+    private int run(RequestClient client, ArchiveJob job, StringWriter errors, BackfillProgress progress) {
+        try {
+            return client.run(job, client.daemon().orElseThrow(), writer(out), writer(errors), progress);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 
