@@ -81,22 +81,8 @@ class RequestHandoffTest {
             daemon.folder("Projects", 60);
             RequestClient client = new RequestClient(data);
             CountDownLatch archiving = new CountDownLatch(1);
-            BackfillProgress onFirstMessage = new BackfillProgress() {
-                public void folder(String account, String folder, long messages, long bytes) {
-                }
-
-                public void message(long bytes) {
-                    archiving.countDown();
-                }
-            };
-            CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return client.run(new BackfillJob(null, "Projects"), client.daemon().orElseThrow(), writer(out),
-                            writer(err), onFirstMessage);
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+            CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> run(client, new BackfillJob(null,
+                    "Projects"), err, counting(archiving)));
             assertThat(archiving.await(30, TimeUnit.SECONDS)).as("the daemon archives").isTrue();
 
             daemon.close(); // as at a SIGTERM: the running request is asked to stop, and waited for
@@ -121,17 +107,9 @@ class RequestHandoffTest {
             daemon.folder("Projects", 120); // 3 s of archiving at least: time to queue a request behind it
             RequestClient first = new RequestClient(data);
             CountDownLatch archiving = new CountDownLatch(1);
-            BackfillProgress onFirstMessage = new BackfillProgress() {
-                public void folder(String account, String folder, long messages, long bytes) {
-                }
-
-                public void message(long bytes) {
-                    archiving.countDown();
-                }
-            };
             // threads of their own: the common pool may have room for one task only
             CompletableFuture<Integer> backfill = CompletableFuture.supplyAsync(() -> run(first, new BackfillJob(null,
-                    "Projects"), new StringWriter(), onFirstMessage), commands);
+                    "Projects"), new StringWriter(), counting(archiving)), commands);
             assertThat(archiving.await(30, TimeUnit.SECONDS)).as("the daemon archives").isTrue();
             RequestClient second = new RequestClient(data);
             CompletableFuture<Integer> reindex = CompletableFuture.supplyAsync(() -> run(second, new ReindexJob(), err,
@@ -149,6 +127,18 @@ class RequestHandoffTest {
             daemon.close();
             commands.shutdownNow();
         }
+    }
+
+    /** Progress that counts {@code archived} down for each message the daemon archives. */
+    private static BackfillProgress counting(CountDownLatch archived) {
+        return new BackfillProgress() {
+            public void folder(String account, String folder, long messages, long bytes) {
+            }
+
+            public void message(long bytes) {
+                archived.countDown();
+            }
+        };
     }
 
     private int run(RequestClient client, ArchiveJob job, StringWriter errors, BackfillProgress progress) {
