@@ -1,10 +1,12 @@
 package io.mailwarden.backup.restore;
 
+import io.mailwarden.message.Sha256;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.security.MessageDigest;
 
 /**
  * Bare LF and bare CR made CRLF, as IMAP carries messages and servers give them back; bytes already CRLF are
@@ -31,21 +33,31 @@ final class LineEnds {
         return out.toByteArray();
     }
 
-    /** Whether the stream has a bare line ending (read to its end to tell). */
-    static boolean hasBare(InputStream in) throws IOException {
+    /**
+     * What a stream is once its line ends are made CRLF, read once without keeping it: whether it has a bare
+     * line ending (so that it must be converted), and the SHA-256 of the converted bytes (of the stream itself
+     * when it has none).
+     */
+    record Scan(boolean bare, String hash) {
+    }
+
+    static Scan scan(InputStream in) throws IOException {
+        MessageDigest sha = Sha256.digest();
         long[] written = {0};
         long read = copy(in, new OutputStream() {
             @Override
             public void write(int b) {
+                sha.update((byte) b);
                 written[0]++;
             }
 
             @Override
             public void write(byte[] b, int off, int len) {
+                sha.update(b, off, len);
                 written[0] += len;
             }
         });
-        return written[0] != read; // each bare ending gains a byte
+        return new Scan(written[0] != read, Sha256.hex(sha)); // each bare ending gains a byte
     }
 
     /** Copies the stream with every line ending made CRLF; returns how many bytes were read. */

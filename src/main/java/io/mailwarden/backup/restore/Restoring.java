@@ -31,10 +31,11 @@ record Restoring(BackupMessage source, String folder, RawMessage raw, String has
     private static final Set<String> SYSTEM = Set.of("\\seen", "\\answered", "\\flagged", "\\draft");
 
     static Restoring of(BackupMessage m, String folder, Spool spool) throws IOException {
-        RawMessage raw = crlf(m.raw(), spool);
+        Converted crlf = crlf(m.raw(), spool);
+        RawMessage raw = crlf.raw();
         try {
-            return new Restoring(m, folder, raw, raw.sha256(), RawHeaders.messageId(raw.head()));
-        } catch (IOException | RuntimeException e) {
+            return new Restoring(m, folder, raw, crlf.hash(), RawHeaders.messageId(raw.head()));
+        } catch (RuntimeException e) {
             if (raw != m.raw()) {
                 raw.close();
             }
@@ -42,19 +43,30 @@ record Restoring(BackupMessage source, String folder, RawMessage raw, String has
         }
     }
 
-    private static RawMessage crlf(RawMessage raw, Spool spool) throws IOException {
+    /** The bytes as they will be appended, and their hash. */
+    private record Converted(RawMessage raw, String hash) {
+    }
+
+    /**
+     * A spooled message is read once when its line ends are all CRLF already (the scan hashes it), twice when
+     * not (the scan hashes what the conversion will write, then the conversion writes it to a spool file).
+     */
+    private static Converted crlf(RawMessage raw, Spool spool) throws IOException {
         if (raw instanceof RawMessage.InMemory m) {
             byte[] crlf = LineEnds.crlf(m.bytes());
-            return crlf == m.bytes() ? raw : RawMessage.of(crlf);
+            RawMessage converted = crlf == m.bytes() ? raw : RawMessage.of(crlf);
+            return new Converted(converted, converted.sha256());
         }
+        LineEnds.Scan scan;
         try (InputStream in = raw.open()) {
-            if (!LineEnds.hasBare(in)) {
-                return raw;
-            }
+            scan = LineEnds.scan(in);
+        }
+        if (!scan.bare()) {
+            return new Converted(raw, scan.hash());
         }
         try (InputStream in = raw.open(); SpoolOutput out = spool.output("restore")) {
             LineEnds.copy(in, out);
-            return out.finish();
+            return new Converted(out.finish(), scan.hash());
         }
     }
 
