@@ -26,7 +26,6 @@ final class MboxMessage implements Closeable {
     private final Instant date;
     private final Deque<byte[]> lastTwo = new ArrayDeque<>(3);
     private boolean inHeader = true;
-    private boolean headerPiece;
     private byte[] blank;
     private String status;
     private String xStatus;
@@ -59,7 +58,7 @@ final class MboxMessage implements Closeable {
         }
         if (!inHeader) {
             out.write(b, from, n);
-        } else if (lines.lineStart && lines.lineEnd && !headerPiece) {
+        } else if (lines.lineStart && lines.lineEnd) { // a whole line: the piece before it ended its own
             byte[] field = Arrays.copyOfRange(b, from, from + n);
             status = valueOr(field, "Status", status);
             xStatus = valueOr(field, "X-Status", xStatus);
@@ -70,7 +69,6 @@ final class MboxMessage implements Closeable {
         } else { // a header line longer than a read: written as it comes, never part of the final pair
             writeHeld();
             out.write(b, from, n);
-            headerPiece = !lines.lineEnd;
         }
     }
 
