@@ -36,7 +36,13 @@ public record BackfillJob(String account, String folder) implements ArchiveJob {
         int failed = 0;
         for (Account a : accounts) {
             Lock walk = env.walks().apply(a.name());
+            boolean told = false;
             while (!walk.tryLock(1, TimeUnit.SECONDS)) { // the daemon's own sync of the account is running
+                if (!told) {
+                    told = true;
+                    io.note().accept(a.name() + ": the daemon is syncing this account; the backfill starts when that"
+                            + " sync ends");
+                }
                 JobIo.Stop stop = io.stop().get();
                 if (stop != null) {
                     io.err().println(a.name() + ": backfill stopped " + stop.reason + " before it started");

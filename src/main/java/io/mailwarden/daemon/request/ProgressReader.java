@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 
 /**
  * Follows a request's progress file (written by {@link ProgressWriter}) and replays it on the command's own
@@ -17,12 +18,15 @@ final class ProgressReader {
 
     private final Path file;
     private final BackfillProgress to;
+    private final Consumer<String> notes;
     private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
     private long offset;
 
-    ProgressReader(Path file, BackfillProgress to) {
+    /** @param notes where the job's notes go (the command's standard error) */
+    ProgressReader(Path file, BackfillProgress to, Consumer<String> notes) {
         this.file = file;
         this.to = to;
+        this.notes = notes;
     }
 
     /** Whether the file exists: the daemon has started the request. */
@@ -61,6 +65,7 @@ final class ProgressReader {
                 }
             }
             case ProgressWriter.DONE -> to.done();
+            case ProgressWriter.NOTE -> notes.accept(f[1]);
             default -> {
                 // a line of a later version: nothing to show
             }

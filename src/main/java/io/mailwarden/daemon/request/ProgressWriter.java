@@ -13,7 +13,7 @@ import java.nio.file.StandardOpenOption;
 /**
  * A job's progress in the daemon, appended to its request's progress file for the waiting command to show
  * (see {@link ProgressReader}): a line when a folder's walk starts, the messages done summed over a few
- * tenths of a second (not a line a message), and a line at the end. A progress file is for the eyes only:
+ * tenths of a second (not a line a message), what the job waits for, and a line at the end. A progress file is for the eyes only:
  * it is not fsynced.
  */
 final class ProgressWriter implements BackfillProgress, Closeable {
@@ -21,6 +21,7 @@ final class ProgressWriter implements BackfillProgress, Closeable {
     static final String FOLDER = "folder";
     static final String MESSAGES = "messages";
     static final String DONE = "done";
+    static final String NOTE = "note";
     private static final long EVERY_NANOS = 200_000_000L;
 
     private final BufferedWriter out;
@@ -46,6 +47,12 @@ final class ProgressWriter implements BackfillProgress, Closeable {
         if (System.nanoTime() - lastWritten >= EVERY_NANOS) {
             writeMessages();
         }
+    }
+
+    /** A line for the command to show at once (see {@link JobIo#note}). */
+    synchronized void note(String text) {
+        writeMessages();
+        line(NOTE + "\t" + oneLine(text));
     }
 
     @Override

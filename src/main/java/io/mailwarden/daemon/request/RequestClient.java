@@ -86,7 +86,7 @@ public final class RequestClient {
     /** Follows a request the daemon took, until its result. */
     private int follow(String id, ArchiveJob job, ProcessId daemon, PrintWriter out, PrintWriter err,
             BackfillProgress progress) throws IOException, InterruptedException {
-        ProgressReader reader = new ProgressReader(dir.file(id, RequestDir.PROGRESS), progress);
+        ProgressReader reader = new ProgressReader(dir.file(id, RequestDir.PROGRESS), progress, err::println);
         long claimed = System.nanoTime();
         boolean toldQueued = false;
         int interruptsSeen = 0;

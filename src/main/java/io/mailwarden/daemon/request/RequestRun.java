@@ -63,7 +63,7 @@ final class RequestRun {
         Transcript transcript = new Transcript();
         int exit;
         try (ProgressWriter progress = new ProgressWriter(dir.file(id, RequestDir.PROGRESS))) {
-            exit = job.run(env, new JobIo(transcript.out(), transcript.err(), progress, stop::get));
+            exit = job.run(env, new JobIo(transcript.out(), transcript.err(), progress, progress::note, stop::get));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             transcript.err().println(job.command() + " interrupted: " + job.again());
