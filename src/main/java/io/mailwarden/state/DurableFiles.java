@@ -1,5 +1,6 @@
 package io.mailwarden.state;
 
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
@@ -53,10 +54,27 @@ public final class DurableFiles {
      */
     public static void writeNew(Path file, Content content, FileAttribute<?>... attrs) throws IOException {
         Set<StandardOpenOption> create = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        try (OutputStream out = Channels.newOutputStream(FileChannel.open(file, create, attrs))) {
-            content.writeTo(out);
+        try (FileChannel ch = FileChannel.open(file, create, attrs)) {
+            content.writeTo(new Unclosed(Channels.newOutputStream(ch)));
+            ch.force(true); // on the descriptor that wrote: no second open on the raw store's path
         }
-        fsync(file);
+    }
+
+    /** The channel's stream with {@code close} left to the channel, so a writer that closes its stream may. */
+    private static final class Unclosed extends FilterOutputStream {
+        Unclosed(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() {
+            // the channel is closed after the force
+        }
     }
 
     /** Makes a written file's content durable (fsync works on the file, whichever descriptor wrote it). */

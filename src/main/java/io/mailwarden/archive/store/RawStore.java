@@ -39,10 +39,10 @@ public final class RawStore {
     /** A stored message bigger than this is {@linkplain #load loaded} into a spool file, not into memory. */
     public static final long IN_MEMORY_MAX = 8L << 20;
 
-    private final Path root;
     /** How long a spool file stays untouched before {@link #repair} takes it for a crash's leftover. */
     public static final Duration SPOOL_STALE = Duration.ofHours(1);
 
+    private final Path root;
     private final Path spool;
 
     public RawStore(Path dataDir) {

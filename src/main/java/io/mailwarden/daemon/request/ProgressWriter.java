@@ -13,8 +13,8 @@ import java.nio.file.StandardOpenOption;
 /**
  * A job's progress in the daemon, appended to its request's progress file for the waiting command to show
  * (see {@link ProgressReader}): a line when a folder's walk starts, the messages done summed over a few
- * tenths of a second (not a line a message), what the job waits for, and a line at the end. A progress file is for the eyes only:
- * it is not fsynced.
+ * tenths of a second (not a line a message), what the job waits for, and a line at the end. A progress file
+ * is for the eyes only: it is not fsynced.
  */
 final class ProgressWriter implements BackfillProgress, Closeable {
 
