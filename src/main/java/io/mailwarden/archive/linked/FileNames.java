@@ -23,7 +23,7 @@ final class FileNames {
 
     private static final Charset GB18030 = Charset.forName("GB18030");
     private static final Pattern EXTENDED = Pattern.compile(
-            "(?i)(?:^|;)\\s*filename\\*\\s*=\\s*([^';\\s]*)'[^']*'([^;\\s]*)");
+            "(?i)(?:^|;)\\s*filename\\*\\s*=\\s*\"?([^';\\s\"]*)'[^']*'([^;\\s\"]*)");
     private static final Pattern PLAIN = Pattern.compile(
             "(?i)(?:^|;)\\s*filename\\s*=\\s*(?:\"((?:[^\"\\\\]|\\\\.)*)\"|([^;]*))");
     private static final Pattern ESCAPED = Pattern.compile("\\\\([\"\\\\])");

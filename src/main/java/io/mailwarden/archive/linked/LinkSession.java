@@ -59,10 +59,10 @@ final class LinkSession {
             if (status / 100 == 2) {
                 return response;
             }
-            try (InputStream unused = response.body()) {
-                // closed unread: only the status matters
+            try {
+                response.body().close(); // unread: only the status matters, closing releases the connection
             } catch (IOException ignored) {
-                // closing only releases the connection
+                // the status already says what happened
             }
             String reason = "HTTP " + status + " from " + where(current);
             Optional<String> location = response.headers().firstValue("Location");

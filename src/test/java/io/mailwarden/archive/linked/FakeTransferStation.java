@@ -52,6 +52,7 @@ public final class FakeTransferStation implements AutoCloseable {
         volatile boolean chunked;
         volatile String redirect;
         volatile String disposition;
+        volatile String page;
 
         Entry(String name, byte[] content) {
             this.name = name;
@@ -112,6 +113,19 @@ public final class FakeTransferStation implements AutoCloseable {
     /** The file's Content-Disposition, as raw header bytes (non-ASCII names included). */
     public void disposition(URI link, byte[] header) { entry(link).disposition = new String(header, StandardCharsets.ISO_8859_1); }
 
+    /** The page then is this HTML document (sent GBK-encoded, with the session cookie). */
+    public void page(URI link, String html) { entry(link).page = html; }
+
+    /** The file link of a file, as its page carries it (unescaped). */
+    public String fileUrl(URI link) {
+        return fileUrl(entry(link));
+    }
+
+    private String fileUrl(Entry entry) {
+        return base() + "/ftn_handler/" + entry.fileId + "/?fname=" + URLEncoder.encode(entry.name, StandardCharsets.UTF_8)
+                + "&k=" + entry.key + "&fr=00&&txf_fid=" + entry.fileId.substring(0, 16);
+    }
+
     /** Requests received so far (pages and files). */
     public int requests() { return requests.get(); }
 
@@ -139,15 +153,15 @@ public final class FakeTransferStation implements AutoCloseable {
         } else {
             String body = entry.expired
                     ? "<div class=\"infobar error\"><span>该文件已过期或已被删除</span></div>"
-                    : "<p>超大附件：" + entry.name + "（" + entry.content.length + " 字节）</p><a class=\"btn\" href=\"" + base()
-                            + "/ftn_handler/" + entry.fileId + "/?fname=" + URLEncoder.encode(entry.name, StandardCharsets.UTF_8)
-                            + "&amp;k=" + entry.key + "&amp;fr=00&amp;&amp;txf_fid=" + hex(8) + "\">下载</a>";
-            byte[] html = ("<html><head><meta charset=\"gbk\"><title>QQ邮箱 - 超大附件</title></head><body>" + body
-                    + "</body></html>").getBytes(GBK);
+                    : "<p>超大附件：" + entry.name + "（" + entry.content.length + " 字节）</p><a class=\"btn\" href=\""
+                            + fileUrl(entry).replace("&", "&amp;") + "\">下载</a>";
+            String html = entry.page != null ? entry.page
+                    : "<html><head><meta charset=\"gbk\"><title>QQ邮箱 - 超大附件</title></head><body>" + body + "</body></html>";
+            byte[] bytes = html.getBytes(GBK);
             exchange.getResponseHeaders().set("Content-Type", "text/html; charset=GBK");
             exchange.getResponseHeaders().add("Set-Cookie", "ftn_session=" + entry.session + "; Path=/; HttpOnly");
-            exchange.sendResponseHeaders(200, html.length);
-            exchange.getResponseBody().write(html);
+            exchange.sendResponseHeaders(200, bytes.length);
+            exchange.getResponseBody().write(bytes);
         }
     }
 

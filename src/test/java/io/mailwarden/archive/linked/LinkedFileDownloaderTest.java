@@ -99,6 +99,26 @@ class LinkedFileDownloaderTest {
     }
 
     @Test
+    void showsThePageTitleWhenThePageHasNoFileLink() {
+        URI link = station.linkFor(NAME, bytes(10));
+        station.page(link, "<html><head><title>\n  文件已被发送者删除\n</title></head><body><p>返回</p></body></html>");
+
+        assertThat(((Gone) downloader.fetch(link)).reason()).endsWith("has no file link (expired, withdrawn, "
+                + "or a login is needed): 文件已被发送者删除");
+    }
+
+    @Test
+    void findsAFileLinkEscapedInAScript() throws IOException {
+        URI link = station.linkFor(NAME, bytes(500));
+        String escaped = station.fileUrl(link).replace("/", "\\/").replace("&", "\\x26");
+        station.page(link, "<html><body><script>var ftn = {url: \"" + escaped + "\"};</script></body></html>");
+
+        Fetched fetched = (Fetched) downloader.fetch(link);
+
+        assertThat(Files.readAllBytes(fetched.file())).isEqualTo(bytes(500));
+    }
+
+    @Test
     void reportsMissingFilesAsGone() {
         URI link = station.linkFor(NAME, bytes(10));
         station.failNext(link, 404);
