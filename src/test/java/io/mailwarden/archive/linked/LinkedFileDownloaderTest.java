@@ -157,6 +157,11 @@ class LinkedFileDownloaderTest {
         assertThat(((Gone) qqOnly.fetch(link)).reason()).contains("host 127.0.0.1 is not allowed");
         assertThat(((Gone) downloader.fetch(URI.create("file:///etc/passwd"))).reason()).contains("not an http(s) link");
         assertThat(station.requests()).isZero();
+        HostPolicy qq = HostPolicy.of("QQ.com");
+        assertThat(qq.allows("sh-ctfs.ftn.qq.com")).isTrue();
+        assertThat(qq.allows("MAIL.QQ.COM.")).isTrue();
+        assertThat(qq.allows("evilqq.com")).isFalse();
+        assertThat(qq.allows("qq.com.evil.cn")).isFalse();
     }
 
     @Test
