@@ -18,6 +18,7 @@ import java.util.List;
  * @param date the Date field with its offset, or null when missing or unreadable
  * @param messageId the Message-ID field as written (with angle brackets), or an empty string
  * @param text the body text: the plain-text part, or the HTML part reduced to text
+ * @param links the links of the HTML body, in order (reducing it to text drops their targets)
  * @param attachments the attachments, in order
  * @param size the size of the raw message in bytes
  * @param problems what could not be parsed, one line each
@@ -34,7 +35,17 @@ public record Message(
         OffsetDateTime date,
         String messageId,
         String text,
+        List<Link> links,
         List<Attachment> attachments,
         long size,
         List<String> problems) {
+
+    /**
+     * A link of an HTML body.
+     *
+     * @param url the target as written, entities decoded
+     * @param text the link's text as a reader sees it
+     */
+    public record Link(String url, String text) {
+    }
 }

@@ -62,6 +62,10 @@ final class BodyCollector {
         return plain.isEmpty() ? HtmlText.toText(html.toString()) : plain.toString().strip();
     }
 
+    List<Message.Link> links() {
+        return html.isEmpty() ? List.of() : HtmlText.links(html.toString());
+    }
+
     List<Attachment> attachments() {
         return List.copyOf(attachments);
     }

@@ -136,11 +136,13 @@ public final class MessageParser {
         }
         Headers headers = new Headers(fields);
         String text = "";
+        List<Message.Link> links = List.of();
         List<Attachment> attachments = headerOnly == null ? List.of() : headerOnly.structure();
         if (headerOnly == null) {
             BodyCollector body = new BodyCollector(extractor, problems, depth, spool);
             body.walk(mime, 0);
             text = body.text();
+            links = body.links();
             attachments = body.attachments();
         }
         String messageId = nullToEmpty(headers.first("Message-ID")).strip();
@@ -155,6 +157,7 @@ public final class MessageParser {
                 MailDates.parse(headers.first("Date"), problems),
                 messageId,
                 text,
+                links,
                 attachments,
                 headerOnly == null ? size : headerOnly.size(),
                 List.copyOf(problems));
@@ -183,7 +186,7 @@ public final class MessageParser {
             problems.add("text unreadable: " + e.getMessage());
         }
         return new Message(new Headers(List.of()), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-                "", null, "", text, List.of(), size, List.copyOf(problems));
+                "", null, "", text, List.of(), List.of(), size, List.copyOf(problems));
     }
 
     private static String nullToEmpty(String s) {
