@@ -121,6 +121,24 @@ public final class Archive {
         indexer.markDeletedOnServer(place.id());
     }
 
+    /**
+     * Indexes every place of the message with this content hash again (a file it links to was downloaded).
+     *
+     * @return how many places were indexed
+     */
+    public int reindex(String contentHash) throws IOException {
+        List<ArchivedLocation> places = catalog.placesOf(contentHash);
+        if (places.isEmpty()) {
+            return 0;
+        }
+        try (RawMessage raw = store.load(contentHash, places.get(0).size())) {
+            for (ArchivedLocation place : places) {
+                indexer.index(place, raw);
+            }
+        }
+        return places.size();
+    }
+
     /** A backfill batch of {@code folder}, recorded in the catalog at once (see {@link ArchiveBatch}). */
     ArchiveBatch batch(ArchiveBatch.Folder folder) {
         return new ArchiveBatch(store, catalog, indexer, clock, folder);

@@ -5,6 +5,8 @@ import io.mailwarden.message.RawMessage;
 import io.mailwarden.state.ArchiveCatalog;
 import io.mailwarden.state.ArchivedLocation;
 import io.mailwarden.state.ArchivedLocation.Status;
+import io.mailwarden.state.LinkedFile;
+import io.mailwarden.state.LinkedFileStore;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,10 +41,19 @@ public final class ArchiveCheck {
 
     private final RawStore store;
     private final ArchiveCatalog catalog;
+    private final RawStore files;
+    private final LinkedFileStore linked;
 
     public ArchiveCheck(RawStore store, ArchiveCatalog catalog) {
+        this(store, catalog, null, null);
+    }
+
+    /** Checking also the files messages link to, in {@code files}, as {@code linked} records them. */
+    public ArchiveCheck(RawStore store, ArchiveCatalog catalog, RawStore files, LinkedFileStore linked) {
         this.store = store;
         this.catalog = catalog;
+        this.files = files;
+        this.linked = linked;
     }
 
     /**
@@ -90,12 +101,27 @@ public final class ArchiveCheck {
             }).count();
             unreferenced.forEach(h -> problems.add("stored but in no folder (a backfill of its folder catalogues it)", h));
         }
+        verifyLinkedFiles(problems, hashes);
         return new Report(places[0], stored, indexed.size(), uncommitted[0], problems.lines(), problems.count);
+    }
+
+    private void verifyLinkedFiles(Problems problems, boolean hashes) {
+        if (linked == null) {
+            return;
+        }
+        for (LinkedFile f : linked.stored()) {
+            String what = f.fileHash() + " (\"" + f.name() + "\" of message " + f.messageHash() + ")";
+            if (!files.contains(f.fileHash())) {
+                problems.add("missing linked file", what);
+            } else if (hashes && !files.intact(f.fileHash())) {
+                problems.add("linked file altered or unreadable", what);
+            }
+        }
     }
 
     /** Brings the index in line with the catalog after a crash; returns how many documents changed. */
     public int repair(Indexer indexer) throws IOException {
-        int removed = store.repair();
+        int removed = store.repair() + (files == null ? 0 : files.repair());
         if (removed > 0) {
             LOG.infof("archive: removed %d unfinished write(s) left by a crash", removed);
         }

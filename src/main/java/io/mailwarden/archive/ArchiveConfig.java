@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** Settings of the archive: {@code mailwarden.archive.*}. Which folders an account archives is {@code mailwarden.accounts.NAME.archive-folders}. */
@@ -30,6 +31,10 @@ public interface ArchiveConfig {
     /** Limits of attachment text extraction. */
     Extract extract();
 
+    /** The files messages link to instead of attaching them (Exmail's 文件中转站 sends files over 50 MB so). */
+    @WithName("linked-files")
+    LinkedFiles linkedFiles();
+
     /** Backfill settings. */
     interface Backfill {
         /** Messages per UID FETCH. */
@@ -44,6 +49,31 @@ public interface ArchiveConfig {
 
         /** Threads that parse, extract and index; the number of processors when absent. */
         Optional<Integer> workers();
+    }
+
+    /** Downloading linked files before their links expire (about 30 days after sending, on Exmail). */
+    interface LinkedFiles {
+        /** Whether the daemon downloads linked files and indexes them with their message. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Hosts (with their subdomains) whose links are followed; a link to any other host in a message is left alone. */
+        @WithDefault("qq.com")
+        List<String> hosts();
+
+        /** The biggest file downloaded; a bigger one is recorded as not downloaded. Exmail takes files up to 2 GB. */
+        @WithName("max-size")
+        @WithDefault("2G")
+        String maxSize();
+
+        /** How long connecting, an answer, or a stalled download may take before the attempt fails (and is retried). */
+        @WithDefault("60s")
+        Duration timeout();
+
+        /** How often the daemon looks for downloads that are due. */
+        @WithName("check-interval")
+        @WithDefault("1m")
+        Duration checkInterval();
     }
 
     /** Extraction limits. */

@@ -5,10 +5,15 @@ import io.mailwarden.archive.extract.MessageExtractor;
 import io.mailwarden.archive.extract.TextExtractor;
 import io.mailwarden.archive.index.ArchiveIndex;
 import io.mailwarden.archive.index.ReadOnlyIndex;
+import io.mailwarden.archive.linked.HostPolicy;
+import io.mailwarden.archive.linked.LinkFinder;
+import io.mailwarden.archive.linked.LinkedFileDownloader;
+import io.mailwarden.archive.linked.LinkedFiles;
 import io.mailwarden.archive.store.RawStore;
 import io.mailwarden.config.MailwardenConfig;
 import io.mailwarden.rules.match.Sizes;
 import io.mailwarden.state.ArchiveCatalog;
+import io.mailwarden.state.LinkedFileStore;
 import io.mailwarden.state.StateStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
@@ -28,21 +33,31 @@ public class ArchiveService {
     private final MailwardenConfig config;
     private final ArchiveConfig archive;
     private final ArchiveCatalog catalog;
+    private final LinkedFileStore linkedFiles;
     private final StateStore state;
 
-    public ArchiveService(MailwardenConfig config, ArchiveConfig archive, ArchiveCatalog catalog, StateStore state) {
+    public ArchiveService(MailwardenConfig config, ArchiveConfig archive, ArchiveCatalog catalog,
+            LinkedFileStore linkedFiles, StateStore state) {
         this.config = config;
         this.archive = archive;
         this.catalog = catalog;
+        this.linkedFiles = linkedFiles;
         this.state = state;
     }
 
-    /** An open archive; closing it commits the index and releases its lock. */
-    public record Opened(Archive archive, DocumentIndexer indexer, ArchiveIndex index, TextExtractor extractor)
-            implements AutoCloseable {
+    /**
+     * An open archive; closing it commits the index and releases its lock.
+     *
+     * @param linkedFiles the files messages link to, or null when {@code linked-files.enabled} is false
+     */
+    public record Opened(Archive archive, DocumentIndexer indexer, ArchiveIndex index, TextExtractor extractor,
+            LinkedFiles linkedFiles) implements AutoCloseable {
         @Override
         public void close() {
             try {
+                if (linkedFiles != null) {
+                    linkedFiles.close();
+                }
                 index.close();
             } finally {
                 extractor.close();
@@ -62,18 +77,49 @@ public class ArchiveService {
      */
     public Opened open() {
         ExtractLimits limits = limits();
+        LinkedFileDownloader downloader = downloader(archive.linkedFiles(), config.dataDir());
         state.migrate();
         Path data = config.dataDir();
         ArchiveIndex index = ArchiveIndex.open(data.resolve(INDEX_DIR), archive.commitInterval());
         TextExtractor extractor = new TextExtractor(limits);
-        DocumentIndexer indexer = new DocumentIndexer(new MessageExtractor(extractor), index);
-        return new Opened(new Archive(new RawStore(data), catalog, indexer, Clock.systemUTC()), indexer, index, extractor);
+        RawStore store = new RawStore(data);
+        LinkedFiles linked = downloader == null ? null : new LinkedFiles(new LinkFinder(linkHosts(archive.linkedFiles())),
+                linkedFiles, RawStore.files(data), downloader, extractor, Clock.systemUTC());
+        DocumentIndexer indexer = new DocumentIndexer(new MessageExtractor(extractor), index, linked);
+        return new Opened(new Archive(store, catalog, indexer, Clock.systemUTC()), indexer, index, extractor, linked);
+    }
+
+    /** The downloader of linked files, checked; null when they are not downloaded. */
+    static LinkedFileDownloader downloader(ArchiveConfig.LinkedFiles l, Path dataDir) {
+        if (!l.enabled()) {
+            return null;
+        }
+        String key = "mailwarden.archive.linked-files.";
+        long max = size(key + "max-size", l.maxSize());
+        if (max < 1) {
+            throw new IllegalArgumentException(key + "max-size: must be at least 1 byte, not " + l.maxSize());
+        }
+        if (l.timeout().isNegative() || l.timeout().isZero()) {
+            throw new IllegalArgumentException(key + "timeout: must be positive, not " + l.timeout());
+        }
+        if (l.checkInterval().isNegative() || l.checkInterval().isZero()) {
+            throw new IllegalArgumentException(key + "check-interval: must be positive, not " + l.checkInterval());
+        }
+        return new LinkedFileDownloader(linkHosts(l), max, l.timeout(), dataDir.resolve("spool"));
+    }
+
+    private static HostPolicy linkHosts(ArchiveConfig.LinkedFiles l) {
+        try {
+            return HostPolicy.of(l.hosts().toArray(String[]::new));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("mailwarden.archive.linked-files.hosts: " + e.getMessage(), e);
+        }
     }
 
     /** Checks of the archive's parts (and, at the daemon's start, repairs); needs no lock. */
     public ArchiveCheck check() {
         state.migrate();
-        return new ArchiveCheck(new RawStore(config.dataDir()), catalog);
+        return new ArchiveCheck(new RawStore(config.dataDir()), catalog, RawStore.files(config.dataDir()), linkedFiles);
     }
 
     /** The index as last committed, read-only: works while the daemon writes it; null when there is none yet. */

@@ -6,13 +6,13 @@ import io.mailwarden.archive.extract.MessageExtractor;
 import io.mailwarden.archive.index.ArchiveIndex;
 import io.mailwarden.archive.index.AttachmentDoc;
 import io.mailwarden.archive.index.MessageDocument;
+import io.mailwarden.archive.linked.LinkedFiles;
 import io.mailwarden.message.Attachment;
 import io.mailwarden.message.Message;
 import io.mailwarden.message.RawMessage;
 import io.mailwarden.state.ArchivedLocation;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -26,15 +26,24 @@ public final class DocumentIndexer implements Indexer {
 
     private final MessageExtractor extractor;
     private final ArchiveIndex index;
+    private final LinkedFiles linked;
 
     public DocumentIndexer(MessageExtractor extractor, ArchiveIndex index) {
+        this(extractor, index, null);
+    }
+
+    /** @param linked the files messages link to (recorded, and indexed once downloaded); null: links are left alone */
+    public DocumentIndexer(MessageExtractor extractor, ArchiveIndex index, LinkedFiles linked) {
         this.extractor = extractor;
         this.index = index;
+        this.linked = linked;
     }
 
     @Override
     public void index(ArchivedLocation place, RawMessage raw) {
-        index.upsert(document(place, extractor.extract(raw)));
+        ExtractedMessage extracted = extractor.extract(raw);
+        List<AttachmentDoc> files = linked == null ? List.of() : linked.attachments(place.contentHash(), extracted.message());
+        index.upsert(document(place, extracted, files));
     }
 
     @Override
@@ -63,16 +72,16 @@ public final class DocumentIndexer implements Indexer {
         index.commit();
     }
 
-    static MessageDocument document(ArchivedLocation place, ExtractedMessage extracted) {
+    /** @param linkedFiles the files the message links to, as attachments after its own */
+    static MessageDocument document(ArchivedLocation place, ExtractedMessage extracted, List<AttachmentDoc> linkedFiles) {
         Message m = extracted.message();
         List<AttachmentDoc> attachments = new ArrayList<>();
         for (int i = 0; i < m.attachments().size(); i++) {
             Attachment a = m.attachments().get(i);
             Extraction x = extracted.attachments().get(i);
-            String problem = x.complete() ? "" : x.status().name().toLowerCase(Locale.ROOT)
-                    + (x.problem().isEmpty() ? "" : ": " + x.problem());
-            attachments.add(new AttachmentDoc(a.filename(), x.detectedType(), a.size(), x.text(), problem));
+            attachments.add(new AttachmentDoc(a.filename(), x.detectedType(), a.size(), x.text(), x.indexedProblem()));
         }
+        attachments.addAll(linkedFiles);
         List<String> problems = new ArrayList<>(m.problems());
         return new MessageDocument(place.id(), place.account(), place.folder(), place.uidValidity(), place.uid(),
                 place.contentHash(), m.messageId(), ids(m.headers().first("In-Reply-To")).stream().findFirst().orElse(""),

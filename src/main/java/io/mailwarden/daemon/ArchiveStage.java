@@ -69,7 +69,8 @@ final class ArchiveStage implements HandledSink, AutoCloseable {
 
     /**
      * Schedules, per account, the sync of its archived folders: at once (the first start's backfill, or
-     * catching up after a stop) and then every sync interval, for mail no watcher saw.
+     * catching up after a stop) and then every sync interval, for mail no watcher saw; and the downloads of
+     * linked files.
      */
     void schedule(ScheduledJobs jobs, List<Account> accounts, Function<Account, LoginBudget> budgets) {
         for (Account a : accounts) {
@@ -81,6 +82,31 @@ final class ArchiveStage implements HandledSink, AutoCloseable {
                 LOG.warnf("%s: the archive sync cannot be scheduled (%s); archived folders are read now and at each"
                         + " start only", a.name(), e.getMessage());
                 Thread.ofVirtual().name("archive-sync-" + a.name()).start(sync);
+            }
+        }
+        scheduleLinkedFiles(jobs);
+    }
+
+    /** Schedules the downloads of linked files, when they are on. */
+    private void scheduleLinkedFiles(ScheduledJobs jobs) {
+        if (settings.linkedFiles() == null) {
+            return;
+        }
+        try {
+            jobs.every("archive:linked-files", settings.linkedFilesInterval(), () -> fetchLinkedFiles(jobs::closed));
+        } catch (RuntimeException e) {
+            LOG.warnf("archive: linked files cannot be scheduled (%s); they are not downloaded", e.getMessage());
+        }
+    }
+
+    /** Downloads the linked files that are due and indexes their messages again, with the files' text. */
+    void fetchLinkedFiles(BooleanSupplier closed) {
+        for (String hash : settings.linkedFiles().fetchDue(closed)) {
+            try {
+                archive.reindex(hash);
+            } catch (IOException | RuntimeException e) {
+                LOG.warnf("archive: message %s not indexed again with its linked files (%s); a reindex does it",
+                        hash, e.getMessage());
             }
         }
     }

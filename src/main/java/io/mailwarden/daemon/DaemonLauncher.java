@@ -95,7 +95,8 @@ public class DaemonLauncher {
                 opened.close();
             };
             return new Archiving(opened.archive(), opened.indexer(), backfill, archives.config().syncInterval(),
-                    new RequestDir(config.dataDir()), release);
+                    new RequestDir(config.dataDir()), release, opened.linkedFiles(),
+                    archives.config().linkedFiles().checkInterval());
         } catch (IOException | RuntimeException e) {
             opened.close();
             throw new Daemon.StartFailure("archive: cannot repair the index after the last stop: " + e.getMessage());

@@ -1,10 +1,13 @@
 package io.mailwarden.search;
 
+import io.mailwarden.archive.index.AttachmentDoc;
 import io.mailwarden.archive.index.MessageDocument;
 import io.mailwarden.archive.index.SearchableIndex;
 import io.mailwarden.archive.store.RawStore;
 import io.mailwarden.message.parse.AttachmentBytes;
 import io.mailwarden.search.query.MailQuery;
+import io.mailwarden.state.LinkedFile;
+import io.mailwarden.state.LinkedFileStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -31,12 +34,22 @@ public final class ArchiveSearch implements Search {
 
     private final Supplier<SearchableIndex> index;
     private final RawStore store;
+    private final RawStore files;
+    private final LinkedFileStore linkedFiles;
     private final MailQuery queries;
     private final Snippets snippets = new Snippets();
 
     public ArchiveSearch(Supplier<SearchableIndex> index, RawStore store, Clock clock) {
+        this(index, store, null, null, clock);
+    }
+
+    /** Serving also the files messages link to, kept in {@code files} as {@code linkedFiles} records them. */
+    public ArchiveSearch(Supplier<SearchableIndex> index, RawStore store, RawStore files, LinkedFileStore linkedFiles,
+            Clock clock) {
         this.index = index;
         this.store = store;
+        this.files = files;
+        this.linkedFiles = linkedFiles;
         this.queries = new MailQuery(clock);
     }
 
@@ -110,12 +123,27 @@ public final class ArchiveSearch implements Search {
             return Optional.empty();
         }
         try { // a big message goes through the spool: it is never held in memory
-            return AttachmentBytes.open(store.load(m.contentHash(), m.size()), n)
+            Optional<InputStream> own = AttachmentBytes.open(store.load(m.contentHash(), m.size()), n);
+            return (own.isPresent() ? own : linkedFile(m, info))
                     .map(in -> new AttachmentContent(info.name(), info.type().isEmpty() ? "application/octet-stream"
                             : info.type(), in));
         } catch (IOException e) {
             throw unreadable(m, e);
         }
+    }
+
+    /** A file the message links to (indexed after its own attachments): the stored one of that name and size. */
+    private Optional<InputStream> linkedFile(MessageDocument m, AttachmentDoc info) throws IOException {
+        if (linkedFiles == null) {
+            return Optional.empty();
+        }
+        for (LinkedFile f : linkedFiles.forMessage(m.contentHash())) {
+            if (f.status() == LinkedFile.Status.STORED && f.name().equals(info.name()) && f.size() == info.size()
+                    && files.contains(f.fileHash())) {
+                return Optional.of(files.open(f.fileHash()));
+            }
+        }
+        return Optional.empty();
     }
 
     private Optional<MessageDocument> document(String id) {

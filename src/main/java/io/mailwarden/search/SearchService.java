@@ -6,6 +6,7 @@ import io.mailwarden.archive.index.SearchableIndex;
 import io.mailwarden.archive.store.RawStore;
 import io.mailwarden.config.MailwardenConfig;
 import io.mailwarden.daemon.DaemonLauncher;
+import io.mailwarden.state.LinkedFileStore;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
@@ -27,10 +28,11 @@ public class SearchService implements Search {
     private final ArchiveSearch search;
     private ReadOnlyIndex readOnly;
 
-    public SearchService(DaemonLauncher launcher, MailwardenConfig config) {
+    public SearchService(DaemonLauncher launcher, MailwardenConfig config, LinkedFileStore linkedFiles) {
         this.launcher = launcher;
         this.indexPath = config.dataDir().resolve("lucene");
-        this.search = new ArchiveSearch(this::index, new RawStore(config.dataDir()), Clock.systemDefaultZone());
+        this.search = new ArchiveSearch(this::index, new RawStore(config.dataDir()), RawStore.files(config.dataDir()),
+                linkedFiles, Clock.systemDefaultZone());
     }
 
     /** Whether there is an index to search (a daemon or backfill has created one). */

@@ -99,6 +99,13 @@ public class ArchiveCatalog {
                         }, rs -> true).isEmpty());
     }
 
+    /** The places of these bytes that are in the index (present, or deleted on the server), in id order. */
+    public List<ArchivedLocation> placesOf(String contentHash) {
+        return db.call(() -> "list the places of message " + contentHash, c -> LocationRows.list(c, "SELECT "
+                + LocationRows.COLUMNS + " FROM archive_location WHERE content_hash = ? AND status <> 'MOVED' ORDER BY id",
+                ps -> ps.setString(1, contentHash), LocationRows::row));
+    }
+
     /** The message now has this UID in its folder (found there after a rule moved it). */
     public void place(String id, long uidValidity, long uid) {
         update(id, "uidvalidity = ?, uid = ?", ps -> {

@@ -12,6 +12,10 @@ import io.mailwarden.archive.extract.TextExtractor;
 import io.mailwarden.archive.index.ArchiveIndex;
 import io.mailwarden.archive.index.IndexHit;
 import io.mailwarden.archive.index.TextQueries;
+import io.mailwarden.archive.linked.HostPolicy;
+import io.mailwarden.archive.linked.LinkFinder;
+import io.mailwarden.archive.linked.LinkedFileDownloader;
+import io.mailwarden.archive.linked.LinkedFiles;
 import io.mailwarden.archive.store.RawStore;
 import io.mailwarden.imap.FolderReader;
 import io.mailwarden.imap.ImapConnector;
@@ -42,13 +46,16 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The archive over a temporary data directory (real raw store, real Lucene index, real Tika), its
- * catalog in an in-memory state store, and a GreenMail IMAP server with a plain client to fill it.
+ * catalog in an in-memory state store, and a GreenMail IMAP server with a plain client to fill it. Linked
+ * files are followed to {@link #LINK_HOSTS}.
  * Register with {@code @RegisterExtension}; {@link #reopen} simulates a restart.
  */
 final class ArchiveHarness implements AfterEachCallback {
 
     static final String USER = "wang.wu@example.cn";
     static final String PASSWORD = "pw";
+    /** Exmail's hosts, and the loopback address test servers of linked files listen on. */
+    static final HostPolicy LINK_HOSTS = HostPolicy.of("qq.com", "127.0.0.1");
 
     final GreenMail greenMail = new GreenMail(ServerSetupTest.IMAP.dynamicPort());
     final TestState state = new TestState();
@@ -56,6 +63,7 @@ final class ArchiveHarness implements AfterEachCallback {
     RawStore store;
     ArchiveIndex index;
     TextExtractor extractor;
+    LinkedFiles linked;
     DocumentIndexer indexer;
     Archive archive;
     private IMAPStore client;
@@ -76,7 +84,10 @@ final class ArchiveHarness implements AfterEachCallback {
         store = new RawStore(data);
         index = ArchiveIndex.open(data.resolve("lucene"), Duration.ofSeconds(30));
         extractor = new TextExtractor(ExtractLimits.defaults());
-        indexer = new DocumentIndexer(new MessageExtractor(extractor), index);
+        linked = new LinkedFiles(new LinkFinder(LINK_HOSTS), state.linkedFiles, RawStore.files(data),
+                new LinkedFileDownloader(LINK_HOSTS, 10 << 20, Duration.ofSeconds(5), data.resolve("spool")), extractor,
+                Clock.systemUTC());
+        indexer = new DocumentIndexer(new MessageExtractor(extractor), index, linked);
         archive = new Archive(store, state.archive, wrap.apply(indexer), Clock.systemUTC());
     }
 
@@ -104,7 +115,7 @@ final class ArchiveHarness implements AfterEachCallback {
     }
 
     ArchiveCheck check() {
-        return new ArchiveCheck(store, state.archive);
+        return new ArchiveCheck(store, state.archive, RawStore.files(data), state.linkedFiles);
     }
 
     /** Verifies against the writer's current view (nothing uncommitted to allow for). */
@@ -198,6 +209,7 @@ final class ArchiveHarness implements AfterEachCallback {
 
     private void closeArchive() {
         if (index != null) {
+            linked.close();
             index.close();
             extractor.close();
             index = null;

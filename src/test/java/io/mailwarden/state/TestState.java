@@ -23,6 +23,7 @@ public final class TestState {
     public final AuditTrail audit;
     public final ScheduleProgressStore progress;
     public final ArchiveCatalog archive;
+    public final LinkedFileStore linkedFiles;
     public final OutboxStore outbox;
     public final StateStore store;
     private volatile String failOn;
@@ -43,6 +44,7 @@ public final class TestState {
         audit = new AuditTrail(db);
         progress = new ScheduleProgressStore(db);
         archive = new ArchiveCatalog(db);
+        linkedFiles = new LinkedFileStore(db);
         outbox = new OutboxStore(db);
         Flyway flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load();
         store = new StateStore(db, flyway, checkpoints, processed);

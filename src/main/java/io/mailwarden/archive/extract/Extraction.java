@@ -38,4 +38,9 @@ public record Extraction(String text, String detectedType, Status status, String
     public boolean complete() {
         return status == Status.OK || status == Status.EMPTY;
     }
+
+    /** What the index records of it: an empty string when complete, else {@code status: problem} ({@code encrypted}). */
+    public String indexedProblem() {
+        return complete() ? "" : status.name().toLowerCase(java.util.Locale.ROOT) + (problem.isEmpty() ? "" : ": " + problem);
+    }
 }

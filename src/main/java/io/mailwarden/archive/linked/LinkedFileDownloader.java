@@ -31,7 +31,7 @@ import java.util.Optional;
  * <p>Every host, the link's, each redirect's and the file link's, must pass the {@link HostPolicy}. Bodies
  * are streamed to the spool directory, never held in memory, and stopped at the size cap or a stall.
  */
-public final class LinkedFileDownloader {
+public final class LinkedFileDownloader implements AutoCloseable {
 
     private static final int MAX_PAGE_BYTES = 4 * 1024 * 1024;
 
@@ -40,7 +40,7 @@ public final class LinkedFileDownloader {
     private final Duration timeout;
     private final Path spool;
     private final StallWatch stallWatch;
-    private final HttpClient http;
+    private HttpClient http;
 
     /**
      * @param maxBytes a bigger file is {@link Gone} ("bigger than the N MB limit")
@@ -57,17 +57,24 @@ public final class LinkedFileDownloader {
         this.timeout = timeout;
         this.spool = spool;
         this.stallWatch = new StallWatch(timeout);
-        // redirects by hand, so each hop's host is checked; cookies by hand, so each fetch has its own jar
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(timeout)
-                .build();
+    }
+
+    /** The client, made at the first download: commands that open the archive but download nothing need none. */
+    private synchronized HttpClient http() {
+        if (http == null) {
+            // redirects by hand, so each hop's host is checked; cookies by hand, so each fetch has its own jar
+            http = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .connectTimeout(timeout)
+                    .build();
+        }
+        return http;
     }
 
     /** Never throws for network or HTTP trouble: every outcome is a {@link Download}. Thread-safe. */
     public Download fetch(URI link) {
-        LinkSession session = new LinkSession(http, hosts, timeout);
+        LinkSession session = new LinkSession(http(), hosts, timeout);
         try {
             HttpResponse<InputStream> first = session.get(link, null);
             if (isFile(first)) {
@@ -145,6 +152,15 @@ public final class LinkedFileDownloader {
     private Gone tooBig(URI uri) {
         String limit = maxBytes % (1024 * 1024) == 0 ? maxBytes / (1024 * 1024) + " MB" : maxBytes + " bytes";
         return new Gone(where(uri) + " is bigger than the " + limit + " limit");
+    }
+
+    /** Stops the client's threads at once: a download under way fails (and is tried again after a restart). */
+    @Override
+    public synchronized void close() {
+        if (http != null) {
+            http.shutdownNow();
+            http = null;
+        }
     }
 
     /** The file itself rather than a page: an attachment disposition or a content type other than HTML. */

@@ -33,7 +33,7 @@ import java.util.zip.GZIPOutputStream;
 public final class RawStore {
 
     private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
-    private static final String SUFFIX = ".eml.gz";
+    private static final String MESSAGE_SUFFIX = ".eml.gz";
     private static final String TMP = ".tmp";
 
     /** A stored message bigger than this is {@linkplain #load loaded} into a spool file, not into memory. */
@@ -44,10 +44,24 @@ public final class RawStore {
 
     private final Path root;
     private final Path spool;
+    private final String suffix;
 
     public RawStore(Path dataDir) {
-        this.root = dataDir.resolve("messages");
-        this.spool = dataDir.resolve("spool");
+        this(dataDir.resolve("messages"), dataDir.resolve("spool"), MESSAGE_SUFFIX);
+    }
+
+    private RawStore(Path root, Path spool, String suffix) {
+        this.root = root;
+        this.spool = spool;
+        this.suffix = suffix;
+    }
+
+    /**
+     * The files messages link to instead of attaching them (see {@code archive.linked}), kept the same way:
+     * {@code files/ab/cd/abcd…64 hex….gz}; their names are in the catalog ({@code archive_linked_file}).
+     */
+    public static RawStore files(Path dataDir) {
+        return new RawStore(dataDir.resolve("files"), dataDir.resolve("spool"), ".gz");
     }
 
     public Path root() {
@@ -155,8 +169,8 @@ public final class RawStore {
         }
         return Files.walk(root, 3)
                 .map(p -> p.getFileName().toString())
-                .filter(n -> n.endsWith(SUFFIX))
-                .map(n -> n.substring(0, n.length() - SUFFIX.length()))
+                .filter(n -> n.endsWith(suffix))
+                .map(n -> n.substring(0, n.length() - suffix.length()))
                 .filter(h -> HASH.matcher(h).matches());
     }
 
@@ -197,7 +211,7 @@ public final class RawStore {
         if (!HASH.matcher(hash).matches()) {
             throw new IllegalArgumentException("not a SHA-256 content hash: " + hash);
         }
-        return root.resolve(hash.substring(0, 2)).resolve(hash.substring(2, 4)).resolve(hash + SUFFIX);
+        return root.resolve(hash.substring(0, 2)).resolve(hash.substring(2, 4)).resolve(hash + suffix);
     }
 
     /**
