@@ -49,7 +49,9 @@ final class ManifestWriter implements AutoCloseable {
             }
             if (e.contentSha256() != null) {
                 g.writeStringField("content-sha256", e.contentSha256());
-                messages++;
+                if (e.path().startsWith(MessageFiles.DIR + "/")) { // not the files messages link to
+                    messages++;
+                }
             }
             g.writeEndObject();
         }

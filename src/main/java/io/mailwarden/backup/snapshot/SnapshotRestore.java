@@ -19,7 +19,8 @@ import java.util.zip.ZipInputStream;
 final class SnapshotRestore {
 
     /** What a data directory must not hold for a restore without {@code --force}. */
-    private static final List<String> ARCHIVE_PARTS = List.of(MessageFiles.DIR, SnapshotTaker.LUCENE, "state");
+    private static final List<String> ARCHIVE_PARTS = List.of(MessageFiles.DIR, MessageFiles.LINKED_DIR,
+            SnapshotTaker.LUCENE, "state");
 
     private SnapshotRestore() {
     }

@@ -18,7 +18,7 @@ import org.jboss.logging.Logger;
 /**
  * Fills one snapshot directory from a data directory, in the order that keeps it consistent: the index
  * commit first, then the state database, then the raw messages that copy of the catalog refers to (a
- * message is stored before its row, so each is there). The index commit may lag or lead the catalog by
+ * message is stored before its row, so each is there) and the files messages link to. The index commit may lag or lead the catalog by
  * the places being archived meanwhile; a restore brings it in line, as the daemon's start does. Every file
  * goes into the manifest.
  */
@@ -63,7 +63,8 @@ final class SnapshotTaker {
                 LOG.warn("backup: the state store is not an embedded H2 database: the snapshot holds the messages and"
                         + " the index only; back the database up with its own tools");
             }
-            long fromPrevious = copyMessages(dir, previous, withState ? zip : null, wallClock, manifest);
+            long fromPrevious = copyMessages(dir, previous, withState ? zip : null, wallClock, manifest)
+                    + copyLinkedFiles(dir, previous, manifest);
             copyOtherFiles(dir, manifest);
             return manifest.finish(new Manifest(name, started, version, dataDir.toAbsolutePath().toString(), generation,
                     withState ? "h2" : "none", new Manifest.Counts(0, fromPrevious, indexFiles.size(), 0, 0)));
@@ -137,8 +138,30 @@ final class SnapshotTaker {
         return fromPrevious;
     }
 
+    /**
+     * Copies every stored file that messages link to: a file is stored before its row names it, so each one the
+     * copied catalog names is there (one stored since goes along, unnamed until the next snapshot's catalog).
+     *
+     * @return how many were linked to the previous snapshot's copy
+     */
+    private long copyLinkedFiles(Path dir, Path previous, ManifestWriter manifest) throws IOException {
+        long fromPrevious = 0;
+        try (Stream<String> stored = MessageFiles.sortedLinkedHashes(dataDir)) {
+            for (Iterator<String> it = stored.iterator(); it.hasNext();) {
+                String hash = it.next();
+                fromPrevious += copyStored(dir, previous, MessageFiles.linkedRelative(hash), hash, manifest) ? 1 : 0;
+            }
+        }
+        return fromPrevious;
+    }
+
     private boolean copyMessage(Path dir, Path previous, String hash, ManifestWriter manifest) throws IOException {
-        String rel = MessageFiles.relative(hash);
+        return copyStored(dir, previous, MessageFiles.relative(hash), hash, manifest);
+    }
+
+    /** A gzip file of the raw store, named by the hash of its content: checked by that hash, not read now. */
+    private boolean copyStored(Path dir, Path previous, String rel, String hash, ManifestWriter manifest)
+            throws IOException {
         Path dest = dir.resolve(rel);
         Files.createDirectories(dest.getParent());
         boolean linked = transfer.placeFrom(previous == null ? null : previous.resolve(rel), dataDir.resolve(rel), dest);

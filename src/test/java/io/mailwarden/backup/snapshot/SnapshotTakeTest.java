@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mailwarden.archive.ArchiveCheck;
+import io.mailwarden.archive.store.RawStore;
+import io.mailwarden.message.RawMessage;
 import io.mailwarden.state.ContentHash;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -114,6 +116,24 @@ class SnapshotTakeTest {
         first.prune(); // retention keeps both (two days), so nothing to see; deleting the first must not hurt the second
         Snapshots.deleteTree(f.backups.resolve(one.name()));
         assertThat(second.verify(f.backups.resolve(two.name())).problems()).as("self-contained").isEmpty();
+    }
+
+    @Test
+    void snapshotKeepsTheFilesMessagesLinkToAndRestoresThem() throws Exception {
+        f.archive("INBOX", "big file", "see the link");
+        byte[] file = "the 文件中转站 file's bytes".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String hash = RawStore.files(f.data).put(RawMessage.of(file), null).hash();
+        Manifest m = f.snapshots(Clock.fixed(NIGHT, ZoneOffset.UTC)).take(f.liveIndex(), f.state());
+        assertThat(m.counts().messages()).as("a linked file is not a message").isEqualTo(1);
+        f.closeArchive();
+        Snapshots.deleteTree(f.data);
+
+        Snapshots snapshots = f.snapshots(Clock.systemUTC());
+        SnapshotCheck.Report check = snapshots.verify(f.backups.resolve(m.name()));
+        assertThat(check.problems()).isEmpty();
+        snapshots.restore(check, false);
+
+        assertThat(RawStore.files(f.data).read(hash)).isEqualTo(file);
     }
 
     @Test
