@@ -4,6 +4,7 @@
 -- Portable SQL: runs unchanged on H2 (the embedded default) and PostgreSQL.
 
 -- id: SHA-256 of message_hash, a line feed and url.
+-- sent_at: the message's Date (null when it has none): a link over 31 days old has expired.
 -- status: PENDING (to download; attempts and problem tell how earlier tries went), STORED (file_hash names
 -- the file), GONE (will not be downloaded: problem says why).
 CREATE TABLE archive_linked_file (
@@ -17,6 +18,7 @@ CREATE TABLE archive_linked_file (
     attempts     INTEGER                  NOT NULL,
     next_attempt TIMESTAMP WITH TIME ZONE NOT NULL,
     problem      VARCHAR(2000)            NOT NULL,
+    sent_at      TIMESTAMP WITH TIME ZONE,
     found_at     TIMESTAMP WITH TIME ZONE NOT NULL,
     updated_at   TIMESTAMP WITH TIME ZONE NOT NULL,
     CONSTRAINT pk_archive_linked_file PRIMARY KEY (id)

@@ -16,10 +16,11 @@ import java.time.Instant;
  * @param attempts download attempts so far
  * @param nextAttempt when a pending file is tried next
  * @param problem why the last attempt failed, or why the file is gone; an empty string when none
+ * @param sentAt when the message was sent (its Date), or null when unknown
  * @param foundAt when the link was first found
  */
 public record LinkedFile(String id, String messageHash, String url, String name, Status status, String fileHash,
-        long size, int attempts, Instant nextAttempt, String problem, Instant foundAt) {
+        long size, int attempts, Instant nextAttempt, String problem, Instant sentAt, Instant foundAt) {
 
     /** Where a linked file's download stands. */
     public enum Status {

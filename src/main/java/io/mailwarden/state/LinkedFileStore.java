@@ -20,7 +20,7 @@ import java.util.Optional;
 public class LinkedFileStore {
 
     private static final String COLUMNS = "id, message_hash, url, name, status, file_hash, size_bytes, attempts,"
-            + " next_attempt, problem, found_at";
+            + " next_attempt, problem, sent_at, found_at";
 
     private final StateDb db;
 
@@ -35,8 +35,10 @@ public class LinkedFileStore {
      * Synchronized: two places of one message indexed at once must not both insert its rows.
      *
      * @param links each link and the file name the message gives it (or an empty string)
+     * @param sentAt the message's Date, or null
      */
-    public synchronized List<LinkedFile> found(String messageHash, Map<String, String> links, Instant now) {
+    public synchronized List<LinkedFile> found(String messageHash, Map<String, String> links, Instant sentAt,
+            Instant now) {
         return db.call(() -> "record the linked files of message " + messageHash, c -> {
             List<LinkedFile> out = new ArrayList<>();
             for (Map.Entry<String, String> link : links.entrySet()) {
@@ -44,7 +46,7 @@ public class LinkedFileStore {
                 List<LinkedFile> known = select(c, "id = ?", ps -> ps.setString(1, id));
                 if (known.isEmpty()) {
                     LinkedFile row = new LinkedFile(id, messageHash, link.getKey(), link.getValue(), Status.PENDING,
-                            null, 0, 0, now, "", now);
+                            null, 0, 0, now, "", sentAt, now);
                     insert(c, row);
                     out.add(row);
                 } else {
@@ -119,7 +121,7 @@ public class LinkedFileStore {
 
     private static void insert(Connection c, LinkedFile f) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO archive_linked_file (" + COLUMNS
-                + ", updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + ", updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, f.id());
             ps.setString(2, f.messageHash());
             ps.setString(3, f.url());
@@ -130,8 +132,9 @@ public class LinkedFileStore {
             ps.setInt(8, f.attempts());
             ps.setObject(9, StateDb.timestamp(f.nextAttempt()));
             ps.setString(10, f.problem());
-            ps.setObject(11, StateDb.timestamp(f.foundAt()));
+            ps.setObject(11, f.sentAt() == null ? null : StateDb.timestamp(f.sentAt()));
             ps.setObject(12, StateDb.timestamp(f.foundAt()));
+            ps.setObject(13, StateDb.timestamp(f.foundAt()));
             ps.executeUpdate();
         }
     }
@@ -144,7 +147,8 @@ public class LinkedFileStore {
                 while (rs.next()) {
                     out.add(new LinkedFile(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             Status.valueOf(rs.getString(5)), rs.getString(6), rs.getLong(7), rs.getInt(8),
-                            StateDb.instant(rs, "next_attempt"), rs.getString(10), StateDb.instant(rs, "found_at")));
+                            StateDb.instant(rs, "next_attempt"), rs.getString(10), StateDb.instant(rs, "sent_at"),
+                            StateDb.instant(rs, "found_at")));
                 }
             }
             return out;

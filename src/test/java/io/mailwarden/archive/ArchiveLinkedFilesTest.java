@@ -149,6 +149,19 @@ class ArchiveLinkedFilesTest {
                 .satisfies(a -> assertThat(a.problem()).startsWith("linked file not downloaded yet"));
     }
 
+    @Test
+    void givesUpAtOnceOnAFailingLinkOfAMessageOverAMonthOld() throws Exception {
+        URI link = station.linkFor("old.txt", "wren".getBytes(StandardCharsets.UTF_8));
+        station.failNext(link, 503);
+        h.append("INBOX", ExmailLinkMail.alternative("old.txt", link.toString(), "Tue, 1 Jul 2025 10:00:00 +0800"));
+        h.backfill();
+
+        fetchDueAndReindex();
+
+        assertThat(attachments(h.search("超大附件"))).singleElement().satisfies(a -> assertThat(a.problem())
+                .startsWith("linked file not downloaded: the message is over 31 days old").contains("503"));
+    }
+
     private void fetchDueAndReindex() throws Exception {
         for (String hash : h.linked.fetchDue(() -> false)) {
             h.archive.reindex(hash);

@@ -35,7 +35,10 @@ public final class LinkedFiles implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger("mailwarden.archive");
     static final Duration FIRST_RETRY = Duration.ofMinutes(5);
     static final Duration MAX_RETRY = Duration.ofHours(6);
-    /** Exmail removes such a file about 30 days after it was sent: a link failing longer than this is given up. */
+    /**
+     * Exmail removes such a file about 30 days after it was sent: a link that fails once its message is older,
+     * or that fails for longer than this after it was found, is given up.
+     */
     static final Duration GIVE_UP = Duration.ofDays(31);
     private static final int BATCH = 20;
 
@@ -68,7 +71,8 @@ public final class LinkedFiles implements AutoCloseable {
         Map<String, String> named = new LinkedHashMap<>();
         links.forEach(l -> named.put(l.url(), l.name()));
         List<AttachmentDoc> out = new ArrayList<>();
-        for (LinkedFile f : rows.found(messageHash, named, clock.instant())) {
+        Instant sent = m.date() == null ? null : m.date().toInstant();
+        for (LinkedFile f : rows.found(messageHash, named, sent, clock.instant())) {
             out.add(switch (f.status()) {
                 case STORED -> stored(f);
                 case PENDING -> new AttachmentDoc(f.name(), "", 0, "", "linked file not downloaded yet"
@@ -142,6 +146,11 @@ public final class LinkedFiles implements AutoCloseable {
     }
 
     private boolean retry(LinkedFile f, String problem, Instant now) {
+        if (f.sentAt() != null && now.isAfter(f.sentAt().plus(GIVE_UP))) { // an old message's link: it has expired
+            rows.gone(f.id(), "the message is over " + GIVE_UP.toDays() + " days old, so its link has expired: "
+                    + problem, now);
+            return true;
+        }
         if (now.isAfter(f.foundAt().plus(GIVE_UP))) {
             rows.gone(f.id(), "still failing " + GIVE_UP.toDays() + " days after the link was found, when the file"
                     + " has expired: " + problem, now);

@@ -14,6 +14,11 @@ public final class ExmailLinkMail {
 
     /** multipart/alternative: the plain-text part carries the name line and the link, the HTML part an anchor. */
     public static byte[] alternative(String name, String link) {
+        return alternative(name, link, "Mon, 30 Nov 2026 09:00:00 +0800");
+    }
+
+    /** As {@link #alternative(String, String)}, sent on {@code date} (an RFC 5322 Date). */
+    public static byte[] alternative(String name, String link, String date) {
         String plain = "从腾讯企业邮箱发来的超大附件\r\n\r\n" + name + " (65.38M, 2026年12月29日 10:00 到期)\r\n"
                 + "进入下载页面：" + link + "\r\n";
         String html = "<div>从腾讯企业邮箱发来的超大附件</div><div>" + name + " (65.38M, 2026年12月29日 10:00 到期)</div>"
@@ -22,7 +27,7 @@ public final class ExmailLinkMail {
                 + "To: han.meimei@corp.example.cn\r\n"
                 + "Subject: =?UTF-8?B?" + b64("季度数据") + "?=\r\n"
                 + "Message-ID: <ftn-" + Math.abs(link.hashCode()) + "@corp.example.cn>\r\n"
-                + "Date: Mon, 30 Nov 2026 09:00:00 +0800\r\n"
+                + "Date: " + date + "\r\n"
                 + "MIME-Version: 1.0\r\n"
                 + "Content-Type: multipart/alternative; boundary=\"b1\"\r\n\r\n"
                 + "--b1\r\nContent-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: base64\r\n\r\n"
