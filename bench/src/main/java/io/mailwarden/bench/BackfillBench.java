@@ -12,12 +12,17 @@ import io.mailwarden.archive.extract.ExtractLimits;
 import io.mailwarden.archive.extract.MessageExtractor;
 import io.mailwarden.archive.extract.TextExtractor;
 import io.mailwarden.archive.index.ArchiveIndex;
+import io.mailwarden.archive.linked.HostPolicy;
+import io.mailwarden.archive.linked.LinkFinder;
+import io.mailwarden.archive.linked.LinkedFileDownloader;
+import io.mailwarden.archive.linked.LinkedFiles;
 import io.mailwarden.archive.store.RawStore;
 import io.mailwarden.imap.FolderReader;
 import io.mailwarden.imap.ImapConnector;
 import io.mailwarden.imap.LoginBudget;
 import io.mailwarden.state.ArchiveCatalog;
 import io.mailwarden.state.CheckpointStore;
+import io.mailwarden.state.LinkedFileStore;
 import io.mailwarden.state.ProcessedStore;
 import io.mailwarden.state.StateDb;
 import io.mailwarden.state.StateStore;
@@ -112,7 +117,11 @@ public final class BackfillBench {
                 new CheckpointStore(db), new ProcessedStore(db)).migrate();
         ArchiveIndex index = ArchiveIndex.open(data.resolve("lucene"), Duration.ofSeconds(30));
         TextExtractor extractor = new TextExtractor(ExtractLimits.defaults());
-        TimedIndexer indexer = new TimedIndexer(new DocumentIndexer(new MessageExtractor(extractor), index));
+        HostPolicy linkHosts = HostPolicy.of("qq.com"); // the default; the corpus has no such links
+        LinkedFiles linked = new LinkedFiles(new LinkFinder(linkHosts), new LinkedFileStore(db), RawStore.files(data),
+                new LinkedFileDownloader(linkHosts, 2L << 30, Duration.ofSeconds(60), data.resolve("spool")), extractor,
+                Clock.systemUTC());
+        TimedIndexer indexer = new TimedIndexer(new DocumentIndexer(new MessageExtractor(extractor), index, linked));
         Archive archive = new Archive(new RawStore(data), new ArchiveCatalog(db), indexer, Clock.systemUTC());
         System.err.printf(Locale.ROOT, "  archive opened in %.2f s; backfill with %s, -Xmx%d MB%n",
                 (System.nanoTime() - opening) / 1e9, options, Runtime.getRuntime().maxMemory() >> 20);
