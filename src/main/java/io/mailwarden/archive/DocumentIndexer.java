@@ -42,7 +42,8 @@ public final class DocumentIndexer implements Indexer {
     @Override
     public void index(ArchivedLocation place, RawMessage raw) {
         ExtractedMessage extracted = extractor.extract(raw);
-        List<AttachmentDoc> files = linked == null ? List.of() : linked.attachments(place.contentHash(), extracted.message());
+        List<AttachmentDoc> files = linked == null ? List.of()
+                : linked.attachments(place.contentHash(), extracted.message());
         index.upsert(document(place, extracted, files));
     }
 
