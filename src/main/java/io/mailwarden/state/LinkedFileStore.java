@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,6 +76,24 @@ public class LinkedFileStore {
     public List<LinkedFile> forMessage(String messageHash) {
         return db.call(() -> "list the linked files of message " + messageHash,
                 c -> select(c, "message_hash = ?", ps -> ps.setString(1, messageHash)));
+    }
+
+    /** How many linked files stand where, every status present (0 when none). */
+    public Map<Status, Long> counts() {
+        return db.call(() -> "count the linked files", c -> {
+            Map<Status, Long> out = new EnumMap<>(Status.class);
+            for (Status s : Status.values()) {
+                out.put(s, 0L);
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT status, COUNT(*) FROM archive_linked_file GROUP BY status");
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(Status.valueOf(rs.getString(1)), rs.getLong(2));
+                }
+            }
+            return out;
+        });
     }
 
     /** Every stored file (to verify the store). */

@@ -128,6 +128,8 @@ class ArchiveLinkedFilesTest {
         assertThat(h.index.search(new TextQueries().in("no file link", List.of(Fields.PROBLEM)).orElseThrow(), 10,
                 ArchiveIndex.NEWEST_FIRST).hits()).as("problem: finds it").hasSize(1);
         assertThat(h.state.linkedFiles.due(java.time.Instant.now().plusSeconds(86_400 * 60), 10)).isEmpty();
+        assertThat(h.state.linkedFiles.counts()).as("what /api/status shows")
+                .containsEntry(LinkedFile.Status.GONE, 1L).containsEntry(LinkedFile.Status.PENDING, 0L);
     }
 
     @Test

@@ -58,7 +58,8 @@ class WebApiTest {
         given().get("/api/no-such-endpoint").then().statusCode(401);
         authorized().get("/api/status").then().statusCode(200).body("running", equalTo(true))
                 .body("accounts", hasItem(WebFixture.ACCOUNT)).body("counts.indexed", equalTo(WebFixture.MESSAGES))
-                .body("counts.archived", equalTo(WebFixture.MESSAGES));
+                .body("counts.archived", equalTo(WebFixture.MESSAGES)).body("counts.linkedFilesPending", equalTo(0))
+                .body("counts.linkedFilesGone", equalTo(0));
         assertThat(given().get("/q/health/live").statusCode()).isEqualTo(200);
     }
 

@@ -8,6 +8,8 @@ import io.mailwarden.outbound.OutboundCounters;
 import io.mailwarden.rules.load.Diagnostic;
 import io.mailwarden.rules.load.LoadResult;
 import io.mailwarden.state.AuditEntry;
+import io.mailwarden.state.LinkedFile;
+import io.mailwarden.state.LinkedFileStore;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -15,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -40,15 +43,21 @@ public class StatusResource {
      * @param archived archived message places in the catalog (-1: the archive is not open)
      * @param indexed messages in the search index (-1: the archive is not open)
      * @param indexCommittedAt when the index was last committed to disk, or null
+     * @param linkedFilesPending files messages link to (Exmail's 文件中转站) waiting for their download (-1: the
+     *     archive is not open)
+     * @param linkedFilesStored linked files downloaded and kept (-1: the archive is not open)
+     * @param linkedFilesGone linked files that will not be downloaded: expired, refused (-1: the archive is not open)
      */
     public record Counts(long archived, long indexed, Instant indexCommittedAt, long repliesSent, long repliesFailed,
-            long repliesRateLimited) {
+            long repliesRateLimited, long linkedFilesPending, long linkedFilesStored, long linkedFilesGone) {
     }
 
     private final DaemonLauncher launcher;
+    private final LinkedFileStore linkedFiles;
 
-    public StatusResource(DaemonLauncher launcher) {
+    public StatusResource(DaemonLauncher launcher, LinkedFileStore linkedFiles) {
         this.launcher = launcher;
+        this.linkedFiles = linkedFiles;
     }
 
     @GET
@@ -56,7 +65,7 @@ public class StatusResource {
     public Status status() {
         Daemon daemon = launcher.running();
         if (daemon == null) {
-            return new Status(false, List.of(), List.of(), null, new Counts(-1, -1, null, 0, 0, 0),
+            return new Status(false, List.of(), List.of(), null, new Counts(-1, -1, null, 0, 0, 0, -1, -1, -1),
                     List.of("the daemon is not running"));
         }
         List<WatcherStatus> watchers = daemon.status();
@@ -69,10 +78,12 @@ public class StatusResource {
         }
         ArchiveService.Opened archive = launcher.archive();
         OutboundCounters out = daemon.outbound();
+        Map<LinkedFile.Status, Long> linked = archive == null ? Map.of() : linkedFiles.counts();
         Counts counts = new Counts(archive == null ? -1 : archive.archive().catalog().count(),
                 archive == null ? -1 : archive.index().count(),
                 archive == null ? null : archive.index().committedAt().orElse(null), out.sentCount(), out.failedCount(),
-                out.rateLimitedCount());
+                out.rateLimitedCount(), linked.getOrDefault(LinkedFile.Status.PENDING, -1L),
+                linked.getOrDefault(LinkedFile.Status.STORED, -1L), linked.getOrDefault(LinkedFile.Status.GONE, -1L));
         List<AuditEntry> last = launcher.stores().audit().recent(1);
         return new Status(true, watchers.stream().map(WatcherStatus::account).distinct().toList(), watchers,
                 last.isEmpty() ? null : last.getFirst().at(), counts, errors);
