@@ -50,7 +50,8 @@ public final class LinkFinder {
         }
         for (Message.Link a : m.links()) {
             if (a.url().contains(PATH) && isDownloadLink(a.url())) {
-                links.merge(a.url(), FILE_NAME.matcher(a.text()).matches() ? a.text() : "", (was, now) -> was);
+                String name = FILE_NAME.matcher(a.text()).matches() ? a.text() : "";
+                links.merge(a.url(), name, (was, now) -> was.isEmpty() ? now : was);
             }
         }
         if (links.isEmpty()) {

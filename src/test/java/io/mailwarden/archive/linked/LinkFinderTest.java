@@ -39,6 +39,15 @@ class LinkFinderTest {
     }
 
     @Test
+    void takesTheNameFromTheAnchorWhenTheTextHasOnlyTheLink() {
+        String html = "<p>" + LINK + "</p><p><a href=\"" + LINK.replace("&", "&amp;") + "\">图纸.dwg</a></p>";
+        Message m = new MessageParser().parse(("From: a@b.example\r\nSubject: s\r\nMessage-ID: <x@y>\r\n"
+                + "Content-Type: text/html; charset=UTF-8\r\n\r\n" + html).getBytes(StandardCharsets.UTF_8));
+
+        assertThat(finder.find(m)).containsExactly(new FileLink(LINK, "图纸.dwg"));
+    }
+
+    @Test
     void leavesLinksToOtherHostsAndOtherPagesAlone() {
         Message m = plain("http://mail.qq.com.evil.example/cgi-bin/ftnExs_download?k=00&code=1\n"
                 + "http://192.168.1.10/cgi-bin/ftnExs_download?k=00&code=1\n"
