@@ -63,7 +63,7 @@ final class BodyCollector {
     }
 
     List<Message.Link> links() {
-        return html.isEmpty() ? List.of() : HtmlText.links(html.toString());
+        return html.isEmpty() ? List.of() : HtmlLinks.of(html.toString());
     }
 
     List<Attachment> attachments() {

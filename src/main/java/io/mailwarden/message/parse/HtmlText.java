@@ -1,8 +1,5 @@
 package io.mailwarden.message.parse;
 
-import io.mailwarden.message.Message;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,9 +12,6 @@ public final class HtmlText {
     private static final Pattern BREAK = Pattern.compile("(?i)<(br|/p|/div|/tr|/h[1-6]|li|/li|hr)\\b[^>]*>");
     private static final Pattern CELL = Pattern.compile("(?i)</t[dh]\\s*>");
     private static final Pattern TAG = Pattern.compile("<[^>]*>");
-    /** An anchor and its text; the text is bounded so that unclosed anchors cannot make a scan quadratic. */
-    private static final Pattern ANCHOR = Pattern.compile(
-            "(?is)<a\\s[^>]*?\\bhref\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s>]+))[^>]*>(.{0,2000}?)</a\\s*>");
     private static final Pattern ENTITY = Pattern.compile("&(#[xX]?[0-9a-fA-F]+|[a-zA-Z]+);");
     private static final Map<String, String> NAMED = Map.ofEntries(
             Map.entry("nbsp", " "), Map.entry("amp", "&"), Map.entry("lt", "<"), Map.entry("gt", ">"),
@@ -42,31 +36,6 @@ public final class HtmlText {
         s = TAG.matcher(s).replaceAll("");
         s = decodeEntities(s);
         return s.replaceAll("[ \\t\\u00a0]+", " ").replaceAll(" ?\\n[ \\n]*", "\n").strip();
-    }
-
-    /** The anchors with a target, in order: what {@link #toText} keeps of them is their text alone. */
-    public static List<Message.Link> links(String html) {
-        if (!containsAnchor(html)) {
-            return List.of();
-        }
-        List<Message.Link> out = new ArrayList<>();
-        Matcher m = ANCHOR.matcher(html);
-        while (m.find()) {
-            String url = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
-            out.add(new Message.Link(decodeEntities(url.strip()), toText(m.group(4))));
-        }
-        return List.copyOf(out);
-    }
-
-    /** A quick look for "<a " before the costlier pattern runs over the whole body. */
-    private static boolean containsAnchor(String html) {
-        for (int i = html.indexOf('<'); i >= 0 && i < html.length() - 2; i = html.indexOf('<', i + 1)) {
-            char c = html.charAt(i + 1);
-            if ((c == 'a' || c == 'A') && Character.isWhitespace(html.charAt(i + 2))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     static String decodeEntities(String s) {

@@ -2,7 +2,6 @@ package io.mailwarden.message.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mailwarden.message.Message;
 import org.junit.jupiter.api.Test;
 
 class HtmlTextTest {
@@ -49,24 +48,5 @@ class HtmlTextTest {
     void handlesEmptyAndPlainInput() {
         assertThat(HtmlText.toText("")).isEmpty();
         assertThat(HtmlText.toText("just text")).isEqualTo("just text");
-    }
-
-    @Test
-    void keepsEachAnchorsTargetAndText() {
-        String html = "<p>见<A class=x HREF=\"https://a.example/p?x=1&amp;y=2\">下载 <b>页面</b></a>, "
-                + "<a href='http://b.example/'>b</a> <a href=http://c.example/c>c</a> <a name=top>no target</a></p>";
-
-        assertThat(HtmlText.links(html)).containsExactly(
-                new Message.Link("https://a.example/p?x=1&y=2", "下载 页面"),
-                new Message.Link("http://b.example/", "b"),
-                new Message.Link("http://c.example/c", "c"));
-    }
-
-    @Test
-    void unclosedAnchorsAreNoLinksAndDoNotStallTheParse() {
-        String html = "<a href=\"http://x.example/\">open ".repeat(20_000);
-
-        assertThat(HtmlText.links(html)).isEmpty();
-        assertThat(HtmlText.links("no anchors <abbr>here</abbr>")).isEmpty();
     }
 }
