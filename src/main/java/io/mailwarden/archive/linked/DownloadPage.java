@@ -1,5 +1,6 @@
 package io.mailwarden.archive.linked;
 
+import io.mailwarden.message.parse.Charsets;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +13,7 @@ import java.util.regex.Pattern;
  * none. No captured page is available, so this reads the page defensively: the file link is the first
  * http(s) URL whose path starts with {@code /ftn_handler/}, in markup or in a script string, with HTML and
  * JavaScript escapes of {@code &} and {@code /} undone. URLs are ASCII, so the page's charset (GBK or
- * UTF-8) does not matter for the link; the visible message is decoded as UTF-8 when valid, else GB18030.
+ * UTF-8) does not matter for the link; the visible message is decoded as unlabelled mail text is (UTF-8 when valid, else GBK or Big5).
  */
 final class DownloadPage {
 
@@ -53,7 +54,7 @@ final class DownloadPage {
 
     /** The page's visible error text (an error or info bar, else its title), trimmed; "" when none. */
     String message() {
-        String text = FileNames.decode(ascii.getBytes(StandardCharsets.ISO_8859_1));
+        String text = Charsets.decodeUnlabelled(ascii.getBytes(StandardCharsets.ISO_8859_1), null);
         String visible = NOT_SHOWN.matcher(text).replaceAll(" ");
         Matcher error = ERROR_ELEMENT.matcher(visible);
         while (error.find()) {

@@ -85,8 +85,10 @@ public final class LinkedFiles implements AutoCloseable {
 
     private AttachmentDoc stored(LinkedFile f) {
         try (RawMessage file = files.load(f.fileHash(), f.size())) {
-            PartContent content = file instanceof RawMessage.Spooled s ? PartContent.of(s.file())
-                    : PartContent.of(((RawMessage.InMemory) file).bytes());
+            PartContent content = switch (file) {
+                case RawMessage.InMemory m -> PartContent.of(m.bytes());
+                case RawMessage.Spooled s -> PartContent.of(s.file());
+            };
             Extraction x = extractor.extract(content, null, null, f.name());
             return new AttachmentDoc(f.name(), x.detectedType(), f.size(), x.text(), x.indexedProblem());
         } catch (IOException e) {
