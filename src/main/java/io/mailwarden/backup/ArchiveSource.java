@@ -48,6 +48,11 @@ public final class ArchiveSource implements MessageSource {
         return l -> true;
     }
 
+    /** The places given, in their order. */
+    public List<ArchivedLocation> places() {
+        return places;
+    }
+
     @Override
     public long count() {
         return places.size();

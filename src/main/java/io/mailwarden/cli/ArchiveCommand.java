@@ -88,7 +88,8 @@ abstract class ArchiveCommand implements Callable<Integer> {
             return 1;
         }
         try (opened) {
-            JobEnv env = JobEnv.standalone(opened.archive(), opened.indexer(), archives.backfillOptions(), accounts);
+            JobEnv env = JobEnv.standalone(opened.archive(), opened.indexer(), opened.linkedFiles(),
+                    archives.backfillOptions(), accounts);
             return here.run(env, JobIo.direct(out(), err(), meter(job)));
         }
     }

@@ -13,7 +13,8 @@ import picocli.CommandLine.Parameters;
 /** {@code mailwarden import}: messages from files into the archive, without a server. */
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = {"Archive the messages of an export or of any mbox file, Maildir(++) tree or directory of .eml"
-                + " files (raw store, catalog and index) without touching a mail server. Importing again adds nothing.",
+                + " files (raw store, catalog and index) without touching a mail server, with the linked files an export"
+                + " holds in .linked-files. Importing again adds nothing.",
                 "While the daemon runs it holds the archive: it reads the files and imports them, and the progress and"
                         + " result show here. Ctrl-C stops the import after the message being archived; import again"
                         + " to add the rest."},

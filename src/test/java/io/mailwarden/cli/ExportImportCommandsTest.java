@@ -2,6 +2,8 @@ package io.mailwarden.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mailwarden.archive.linked.ExmailLinkMail;
+import io.mailwarden.state.ContentHash;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.junit.main.LaunchResult;
@@ -9,6 +11,7 @@ import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -85,6 +88,34 @@ class ExportImportCommandsTest {
         LaunchResult badQuery = launcher.launch("export", "--format", "mbox", "--out", DATA.resolve("x").toString(),
                 "from:(");
         assertThat(badQuery.exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void importTakesTheLinkedFilesOfAnExportAndExportGivesThemOutAgain(QuarkusMainLauncher launcher) throws IOException {
+        String link = "https://mail.qq.com/cgi-bin/ftnExs_download?t=exs_ftn_download&k=0e3a6kestrel&code=9b1c";
+        byte[] mail = ExmailLinkMail.alternative("报告.txt", link);
+        byte[] file = "fieldfare figures 第三季度".getBytes(StandardCharsets.UTF_8);
+        String fileHash = ContentHash.of(file);
+        Path in = Files.createDirectories(DATA.resolve("linked-in/corp/INBOX")).getParent().getParent();
+        Files.write(in.resolve("corp/INBOX/000001.eml"), mail);
+        Files.writeString(in.resolve("mailwarden-export.properties"),
+                "format=eml\nplace.1.path=corp/INBOX\nplace.1.account=corp\nplace.1.folder=INBOX\n");
+        Files.write(Files.createDirectories(in.resolve(".linked-files/" + fileHash)).resolve("报告.txt"), file);
+        Files.writeString(in.resolve(".linked-files/linked-files.tsv"), String.join("\t", "corp", "INBOX", "x@y",
+                ContentHash.of(mail), "报告.txt", fileHash + "/报告.txt", String.valueOf(file.length), link) + "\n");
+
+        LaunchResult imported = launcher.launch("import", in.toString());
+        assertThat(imported.exitCode()).as(imported.getErrorOutput()).isZero();
+        assertThat(imported.getOutput()).contains("imported 1 message(s)", "1 linked file(s), 1 new to the archive");
+        LaunchResult found = launcher.launch("search", "fieldfare");
+        assertThat(found.exitCode()).as(found.getErrorOutput()).isZero();
+        assertThat(found.getOutput()).contains("季度数据", "1-1 of 1 hit(s)");
+
+        Path out = DATA.resolve("linked-out");
+        LaunchResult export = launcher.launch("export", "--format", "mbox", "--out", out.toString(), "fieldfare");
+        assertThat(export.exitCode()).as(export.getErrorOutput()).isZero();
+        assertThat(export.getOutput()).contains("exported 1 message(s)", "1 linked file(s) in .linked-files");
+        assertThat(Files.readAllBytes(out.resolve(".linked-files/" + fileHash + "/报告.txt"))).isEqualTo(file);
     }
 
     static {

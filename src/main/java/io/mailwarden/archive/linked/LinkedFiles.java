@@ -11,6 +11,7 @@ import io.mailwarden.state.LinkedFile;
 import io.mailwarden.state.LinkedFileStore;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -163,6 +164,30 @@ public final class LinkedFiles implements AutoCloseable {
         LOG.infof("archive: linked file \"%s\" of message %s: %s; tried again at %s", f.name(), f.messageHash(), problem,
                 next);
         return false;
+    }
+
+    /**
+     * Keeps {@code copy}, a copy of a file downloaded before (an export's), as the file {@code url} in message
+     * {@code messageHash} leads to, unless that is stored already; a link that expired meanwhile gets its file back.
+     *
+     * @param fileHash the SHA-256 the copy must have
+     * @return whether it was stored now: a message archived already is to be indexed again
+     * @throws IOException when the copy cannot be read or stored, or does not hash to {@code fileHash}
+     */
+    public boolean adopt(String messageHash, String url, String name, Path copy, String fileHash) throws IOException {
+        Instant now = clock.instant();
+        LinkedFile row = rows.found(messageHash, Map.of(url, name), null, now).get(0);
+        if (row.status() == LinkedFile.Status.STORED && files.contains(row.fileHash())) {
+            return false;
+        }
+        try (RawMessage file = RawMessage.inPlace(copy)) {
+            if (!file.sha256().equals(fileHash)) {
+                throw new IOException(copy + ": not the file that was exported: its SHA-256 is not " + fileHash);
+            }
+            RawStore.Stored s = files.put(file, null);
+            rows.stored(row.id(), s.hash(), name.isEmpty() ? row.name() : name, s.size(), now);
+        }
+        return true;
     }
 
     /** Stops downloading (the daemon is stopping). */

@@ -4,6 +4,7 @@ import io.mailwarden.archive.BackfillProgress;
 import io.mailwarden.backup.MessageSource;
 import io.mailwarden.backup.Spool;
 import io.mailwarden.backup.export.Importer;
+import io.mailwarden.backup.export.LinkedFileImport;
 import io.mailwarden.backup.format.Formats;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.nio.file.Path;
@@ -29,10 +30,21 @@ public record ImportJob(String path, String account, String folder) implements A
         }
     }
 
-    /** Imports from {@code source}, opened already by the caller (who closes it). */
+    /**
+     * Imports from {@code source}, opened already by the caller (who closes it); first the files the messages of an
+     * export link to, so that a message imported is indexed with them.
+     */
     public int run(JobEnv env, JobIo io, MessageSource source) throws Exception {
         Stopping progress = new Stopping(io);
         Importer.Result r;
+        LinkedFileImport linked = LinkedFileImport.of(Path.of(path));
+        LinkedFileImport.Result files = new LinkedFileImport.Result(0, 0);
+        if (linked.size() > 0 && env.linkedFiles() == null) {
+            io.err().printf(Locale.ROOT, "%d linked file(s) of %s not imported: mailwarden.archive.linked-files.enabled"
+                    + " is false%n", linked.size(), path);
+        } else if (linked.size() > 0) {
+            files = linked.adopt(env.linkedFiles(), env.archive());
+        }
         try {
             r = Importer.run(source, env.archive(), new Importer.Target(account, folder), progress);
         } catch (IllegalArgumentException e) {
@@ -43,8 +55,9 @@ public record ImportJob(String path, String account, String folder) implements A
                     + " already is skipped)%n", e.stop.reason, progress.messages, path);
             return e.stop.exit;
         }
-        io.out().printf(Locale.ROOT, "imported %d message(s), %.1f MB from %s; %d were archived already%n", r.imported(),
-                r.bytes() / 1e6, path, r.known());
+        io.out().printf(Locale.ROOT, "imported %d message(s), %.1f MB from %s; %d were archived already%s%n",
+                r.imported(), r.bytes() / 1e6, path, r.known(), files.files() == 0 ? ""
+                        : "; " + files.files() + " linked file(s), " + files.stored() + " new to the archive");
         return 0;
     }
 

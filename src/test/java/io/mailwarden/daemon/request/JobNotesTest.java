@@ -36,7 +36,7 @@ class JobNotesTest {
         ReentrantLock sync = new ReentrantLock();
         Thread daemonsOwnSync = Thread.ofPlatform().start(sync::lock); // held by another thread, never released
         daemonsOwnSync.join();
-        JobEnv env = new JobEnv(null, null, Backfill.Options.defaults(), List.of(acme),
+        JobEnv env = new JobEnv(null, null, null, Backfill.Options.defaults(), List.of(acme),
                 a -> LoginBudget.forAccount(a, Clock.systemUTC()), name -> sync);
         List<String> notes = new CopyOnWriteArrayList<>();
         StringWriter err = new StringWriter();
