@@ -19,11 +19,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * One backfill batch of a folder, archived with one catalog transaction: workers store and index each
- * message ({@link #add}, thread-safe), then {@link #commit} makes the new files' names durable and records
- * every place and the folder's progress at once. Until the commit the index may hold documents the catalog
- * does not name: after a crash there, the next start's repair drops them and the batch is read again, as
- * the folder's progress had not passed it. The raw bytes are always fsynced before they are indexed.
+ * One backfill batch of a folder, archived with one catalog transaction: threads store each message
+ * ({@link #store}) and index it once stored ({@link #add}; both thread-safe), then {@link #commit} makes the
+ * new files' names durable and records every place and the folder's progress at once. Until the commit the
+ * index may hold documents the catalog does not name: after a crash there, the next start's repair drops them
+ * and the batch is read again, as the folder's progress had not passed it. The raw bytes are always fsynced
+ * before they are indexed.
  */
 final class ArchiveBatch {
 
@@ -57,13 +58,25 @@ final class ArchiveBatch {
         this.folder = folder;
     }
 
-    /** Stores and indexes the message; false when its place was archived before. */
-    boolean add(Fetched m) throws IOException {
+    /** Whether the message's place was archived before: nothing to store or index. */
+    boolean known(Fetched m) {
+        return folder.knownUids().contains(m.ref().uid());
+    }
+
+    /**
+     * Stores the message's bytes (fsynced; the directory at {@link #commit}). Thread-safe; the backfill runs it
+     * ahead of {@link #add}, so that waiting for the fsync overlaps other messages' parsing and indexing.
+     */
+    RawStore.Stored store(Fetched m) throws IOException {
+        return store.put(m.raw(), unsyncedDirs);
+    }
+
+    /** Indexes the message {@linkplain #store stored} as {@code stored}; false when its place was archived before. */
+    boolean add(Fetched m, RawStore.Stored stored) throws IOException {
         MessageRef ref = m.ref();
-        if (folder.knownUids().contains(ref.uid())) {
+        if (known(m)) {
             return false;
         }
-        RawStore.Stored stored = store.put(m.raw(), unsyncedDirs);
         ArchivedLocation moved = folder.awaitingUid().remove(stored.hash());
         if (moved != null) { // a rule moved it here: that place gets its UID
             ArchivedLocation here = moved.at(ref.uidValidity(), ref.uid());

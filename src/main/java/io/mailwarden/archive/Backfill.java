@@ -1,11 +1,13 @@
 package io.mailwarden.archive;
 
+import io.mailwarden.archive.store.RawStore;
 import io.mailwarden.message.FolderSource;
 import io.mailwarden.message.FolderSource.Fetched;
 import io.mailwarden.message.MailboxException;
 import io.mailwarden.message.RawMessage;
 import io.mailwarden.state.ArchiveCatalog;
 import io.mailwarden.state.Checkpoint;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -25,19 +27,22 @@ import org.jboss.logging.Logger;
 
 /**
  * Archives the existing mail of an account's archived folders, and on later runs what came since.
- * Per folder, batches are fetched in ascending UID order on the caller's thread while workers store,
- * parse, extract and index the previous ones; a folder's progress advances only past batches that are
+ * Per folder, batches are fetched in ascending UID order on the caller's thread while workers parse,
+ * extract and index the previous ones, each message once its bytes are stored: storing runs ahead on
+ * threads of its own ({@value #STORERS}), so that waiting for fsyncs overlaps the workers' CPU work; a folder's progress advances only past batches that are
  * wholly archived, so a kill at any point resumes where the last whole batch ended, and a message archived
  * twice is recognised. Messages the archive knows but the server no longer has are marked deleted.
  */
 public final class Backfill {
 
     private static final Logger LOG = Logger.getLogger("mailwarden.archive");
+    /** Threads storing messages: they mostly wait for fsyncs, which the file system commits together. */
+    static final int STORERS = 4;
 
     /**
      * @param batchMessages messages per FETCH
      * @param batchBytes bytes per FETCH (a bigger message comes alone)
-     * @param workers threads that store, parse, extract and index
+     * @param workers threads that parse, extract and index
      */
     public record Options(int batchMessages, long batchBytes, int workers) {
         public static Options defaults() {
@@ -74,6 +79,9 @@ public final class Backfill {
         int folders = 0;
         ThreadPoolExecutor workers = (ThreadPoolExecutor) Executors.newFixedThreadPool(options.workers(),
                 Thread.ofPlatform().daemon().name("archive-" + account + "-", 0).factory());
+        ThreadPoolExecutor storers = (ThreadPoolExecutor) Executors.newFixedThreadPool(STORERS,
+                Thread.ofPlatform().daemon().name("archive-store-" + account + "-", 0).factory());
+        Pools pools = new Pools(workers, storers);
         try {
             for (String folder : source.folders(globs, "archive-folders")) {
                 if (stop.getAsBoolean()) {
@@ -81,17 +89,18 @@ public final class Backfill {
                 }
                 if (only.test(folder)) {
                     folders++;
-                    folder(source, account, folder, workers, counts);
+                    folder(source, account, folder, pools, counts);
                 }
             }
         } finally {
-            Workers.stop(workers, Duration.ofMinutes(2));
+            Workers.stop(workers, Duration.ofMinutes(2)); // first: a running worker waits for its message's store
+            Workers.stop(storers, Duration.ofMinutes(2));
         }
         progress.done();
         return new Result(counts.archived.get(), counts.known.get(), counts.bytes.get(), counts.deleted.get(), folders);
     }
 
-    private void folder(FolderSource reader, String account, String folder, ExecutorService workers, Counts counts)
+    private void folder(FolderSource reader, String account, String folder, Pools pools, Counts counts)
             throws MailboxException, InterruptedException {
         ArchiveCatalog catalog = archive.catalog();
         FolderSource.Listing listing = reader.list(folder);
@@ -112,7 +121,7 @@ public final class Backfill {
         Deque<Batch> inFlight = new ArrayDeque<>();
         boolean stopped = false;
         try {
-            read(reader, account, listing, after, known, workers, counts, inFlight);
+            read(reader, account, listing, after, known, pools, counts, inFlight);
         } catch (Stopped s) {
             stopped = true; // the rest of the folder waits for the next run
         }
@@ -125,7 +134,7 @@ public final class Backfill {
     }
 
     private void read(FolderSource reader, String account, FolderSource.Listing listing, long after,
-            ArchiveBatch.Folder known, ExecutorService workers, Counts counts, Deque<Batch> inFlight)
+            ArchiveBatch.Folder known, Pools pools, Counts counts, Deque<Batch> inFlight)
             throws MailboxException, InterruptedException {
         reader.read(listing, after, options.batchMessages(), options.batchBytes(), archive.store().spool(), batch -> {
             if (stop.getAsBoolean()) {
@@ -146,9 +155,10 @@ public final class Backfill {
             ArchiveBatch archiving = archive.batch(known);
             List<Future<?>> done = new ArrayList<>();
             for (Fetched m : batch) {
-                done.add(workers.submit(() -> {
+                Future<RawStore.Stored> stored = archiving.known(m) ? null : pools.storers().submit(() -> archiving.store(m));
+                done.add(pools.workers().submit(() -> {
                     try (RawMessage raw = m.raw()) {
-                        boolean added = archiving.add(m);
+                        boolean added = stored != null && archiving.add(m, stored(stored));
                         (added ? counts.archived : counts.known).incrementAndGet();
                         counts.bytes.addAndGet(raw.size());
                         progress.message(raw.size());
@@ -161,6 +171,19 @@ public final class Backfill {
                 finish(inFlight.poll(), account, listing);
             }
         });
+    }
+
+    /** The store's answer, its failure thrown as it was thrown. */
+    private static RawStore.Stored stored(Future<RawStore.Stored> stored) throws IOException, InterruptedException {
+        try {
+            return stored.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw e.getCause() instanceof RuntimeException r ? r : new ArchiveException(e.getCause().getMessage(),
+                    e.getCause());
+        }
     }
 
     private void finish(Batch b, String account, FolderSource.Listing listing) throws InterruptedException {
@@ -206,6 +229,9 @@ public final class Backfill {
     }
 
     private record Batch(long lastUid, long bytes, ArchiveBatch archiving, List<Future<?>> done) {
+    }
+
+    private record Pools(ExecutorService workers, ExecutorService storers) {
     }
 
     /** Thrown out of a batch when the run is asked to stop. */

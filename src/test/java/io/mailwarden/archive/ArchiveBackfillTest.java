@@ -112,7 +112,11 @@ class ArchiveBackfillTest {
             h.append("INBOX", plain("<m" + i + "@x>", "message " + i, "body " + i));
         }
         AtomicInteger indexed = new AtomicInteger();
-        h.reopen(real -> new FailingIndexer(real, () -> indexed.incrementAndGet() == 6));
+        h.reopen(real -> new CheckedIndexer(real, place -> {
+            if (indexed.incrementAndGet() == 6) {
+                throw new IOException("disk full (injected)");
+            }
+        }));
         assertThatThrownBy(h::backfill).hasMessageContaining("cannot archive a message of corp/INBOX");
         h.index.commit(); // the failure stopped the workers without interrupting them: the index writer is intact
 
@@ -123,6 +127,47 @@ class ArchiveBackfillTest {
 
         assertThat(h.state.archive.count()).isEqualTo(10);
         assertThat(h.index.count()).isEqualTo(10);
+        assertThat(h.verify(true).ok()).isTrue();
+    }
+
+    @Test
+    void indexesEachMessageOnlyOnceItsBytesAreStored() throws Exception {
+        for (int i = 1; i <= 40; i++) {
+            h.append("INBOX", plain("<s" + i + "@x>", "stored " + i, "body " + i));
+        }
+        List<String> indexedUnstored = new java.util.concurrent.CopyOnWriteArrayList<>();
+        h.reopen(real -> new CheckedIndexer(real, place -> {
+            if (!h.store.intact(place.contentHash())) { // stored ahead on other threads: must be there, whole
+                indexedUnstored.add(place.id());
+            }
+        }));
+
+        h.backfill(new Backfill.Options(7, 1 << 20, 2));
+
+        assertThat(indexedUnstored).isEmpty();
+        assertThat(h.state.archive.count()).isEqualTo(40);
+    }
+
+    @Test
+    void aMessageThatCannotBeStoredFailsItsBatchAndTheNextRunArchivesIt() throws Exception {
+        byte[] blocked = plain("<b2@x>", "blocked", "cannot be stored yet");
+        h.append("INBOX", plain("<b1@x>", "first", "one"), blocked, plain("<b3@x>", "third", "three"));
+        String hash = ContentHash.of(blocked);
+        Path dir = h.store.path(hash).getParent().getParent();
+        Files.createDirectories(dir.getParent());
+        Files.writeString(dir, "a file where the store needs a directory");
+
+        assertThatThrownBy(h::backfill).hasMessageContaining("cannot archive a message of corp/INBOX");
+        assertThat(h.state.archive.count()).as("the batch was not recorded").isZero();
+
+        Files.delete(dir);
+        h.reopen(real -> real);
+        h.check().repair(h.indexer);
+        h.backfill();
+        h.index.refresh();
+
+        assertThat(h.state.archive.count()).isEqualTo(3);
+        assertThat(h.search("blocked")).hasSize(1);
         assertThat(h.verify(true).ok()).isTrue();
     }
 
@@ -230,12 +275,15 @@ class ArchiveBackfillTest {
                 + "\r\n--b1--\r\n").getBytes(StandardCharsets.UTF_8);
     }
 
-    /** An indexer that fails once {@code failNow} says so, as a crash in the middle of a batch would. */
-    private record FailingIndexer(Indexer real, java.util.function.BooleanSupplier failNow) implements Indexer {
+    /** Passes everything to {@code real}, calling {@code check} first before each index (a crash, a probe). */
+    private record CheckedIndexer(Indexer real, Check check) implements Indexer {
+
+        interface Check {
+            void before(ArchivedLocation place) throws IOException;
+        }
+
         public void index(ArchivedLocation place, io.mailwarden.message.RawMessage raw) throws IOException {
-            if (failNow.getAsBoolean()) {
-                throw new IOException("disk full (injected)");
-            }
+            check.before(place);
             real.index(place, raw);
         }
 
