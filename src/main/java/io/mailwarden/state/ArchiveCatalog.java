@@ -42,9 +42,7 @@ public class ArchiveCatalog {
     public void recordBatch(List<ArchivedLocation> added, List<ArchivedLocation> placed, String account, String folder,
             long uidValidity, long lastUid) {
         db.call(() -> "record " + added.size() + " archived messages of " + account + "/" + folder, c -> {
-            for (ArchivedLocation l : added) {
-                LocationRows.insert(c, l);
-            }
+            LocationRows.insertAll(c, added);
             for (ArchivedLocation l : placed) {
                 LocationRows.update(c, l.id(), "uidvalidity = ?, uid = ?", ps -> {
                     ps.setLong(1, l.uidValidity());

@@ -73,6 +73,21 @@ class ArchiveCatalogTest {
     }
 
     @Test
+    void aBatchKeepsThePlacesTheWatcherArchivedMeanwhile() {
+        ArchivedLocation fromBatch = at("INBOX", 3, "c".repeat(64));
+        ArchivedLocation watched = new ArchivedLocation(fromBatch.id(), "acme", "INBOX", 7, 3, fromBatch.contentHash(),
+                "<m@x>", 120, null, Set.of("flagged"), List.of("watcher-rule"), Status.PRESENT, Instant.now());
+        catalog.add(watched);
+
+        catalog.recordBatch(List.of(at("INBOX", 1, "a".repeat(64)), fromBatch, at("INBOX", 4, "d".repeat(64))),
+                List.of(), "acme", "INBOX", 7, 4);
+
+        assertThat(catalog.uids("acme", "INBOX", 7)).containsExactlyInAnyOrder(1L, 3L, 4L);
+        assertThat(catalog.count()).isEqualTo(3);
+        assertThat(catalog.find(watched.id()).orElseThrow().rules()).containsExactly("watcher-rule");
+    }
+
+    @Test
     void deletedPlacesAreKeptButNoLongerPresent() {
         catalog.add(at("INBOX", 1, "a".repeat(64)));
         catalog.add(at("INBOX", 2, "c".repeat(64)));
