@@ -29,9 +29,10 @@ import org.jboss.logging.Logger;
  * Archives the existing mail of an account's archived folders, and on later runs what came since.
  * Per folder, batches are fetched in ascending UID order on the caller's thread while workers parse,
  * extract and index the previous ones, each message once its bytes are stored: storing runs ahead on
- * threads of its own ({@value #STORERS}), so that waiting for fsyncs overlaps the workers' CPU work; a folder's progress advances only past batches that are
- * wholly archived, so a kill at any point resumes where the last whole batch ended, and a message archived
- * twice is recognised. Messages the archive knows but the server no longer has are marked deleted.
+ * threads of its own ({@value #STORERS}), so that waiting for fsyncs overlaps the workers' CPU work. A
+ * folder's progress advances only past batches that are wholly archived, so a kill at any point resumes
+ * where the last whole batch ended, and a message archived twice is recognised. Messages the archive knows
+ * but the server no longer has are marked deleted.
  */
 public final class Backfill {
 
@@ -155,7 +156,8 @@ public final class Backfill {
             ArchiveBatch archiving = archive.batch(known);
             List<Future<?>> done = new ArrayList<>();
             for (Fetched m : batch) {
-                Future<RawStore.Stored> stored = archiving.known(m) ? null : pools.storers().submit(() -> archiving.store(m));
+                Future<RawStore.Stored> stored = archiving.known(m) ? null
+                        : pools.storers().submit(() -> archiving.store(m));
                 done.add(pools.workers().submit(() -> {
                     try (RawMessage raw = m.raw()) {
                         boolean added = stored != null && archiving.add(m, stored(stored));

@@ -163,7 +163,8 @@ public final class Daemon implements AutoCloseable {
         if (archive != null) {
             archive.schedule(jobs, accounts, budget);
             requests = takeRequests(options.archiving(), new JobEnv(options.archiving().archive(),
-                    options.archiving().indexer(), options.archiving().linkedFiles(), options.archiving().backfill(), accounts, budget, archive::walkLock));
+                    options.archiving().indexer(), options.archiving().linkedFiles(), options.archiving().backfill(),
+                    accounts, budget, archive::walkLock));
         }
         scheduled.start(accounts, budget, handler, bodyNeed, watchState, options.backup());
         if (!options.dryRun()) { // a dry run sends nothing, not even mail an earlier run left in the outbox

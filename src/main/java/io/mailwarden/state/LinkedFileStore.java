@@ -23,6 +23,8 @@ public class LinkedFileStore {
     private static final String COLUMNS = "id, message_hash, url, name, status, file_hash, size_bytes, attempts,"
             + " next_attempt, problem, sent_at, found_at";
 
+    private static final String PENDING_ONLY = " AND status = 'PENDING'";
+
     private final StateDb db;
 
     public LinkedFileStore(StateDb db) {
@@ -104,31 +106,34 @@ public class LinkedFileStore {
     /** The file is in the store under {@code fileHash}. */
     public void stored(String id, String fileHash, String name, long size, Instant now) {
         update(id, "status = 'STORED', file_hash = ?, name = ?, size_bytes = ?, problem = '', attempts = attempts + 1",
-                now, ps -> {
+                "", now, ps -> {
                     ps.setString(1, fileHash);
                     ps.setString(2, StateDb.cut(name, 1000));
                     ps.setLong(3, size);
                 });
     }
 
-    /** The attempt failed in a way that may pass: tried again at {@code next}. */
+    /**
+     * The attempt failed in a way that may pass: tried again at {@code next}. Only a pending row changes: a file
+     * stored meanwhile (an import of an export that holds it) stays stored.
+     */
     public void retry(String id, String problem, Instant next, Instant now) {
-        update(id, "problem = ?, next_attempt = ?, attempts = attempts + 1", now, ps -> {
+        update(id, "problem = ?, next_attempt = ?, attempts = attempts + 1", PENDING_ONLY, now, ps -> {
             ps.setString(1, StateDb.cut(problem, 2000));
             ps.setObject(2, StateDb.timestamp(next));
         });
     }
 
-    /** The file will not be downloaded, for {@code problem}. */
+    /** The file will not be downloaded, for {@code problem}; only a pending row changes (see {@link #retry}). */
     public void gone(String id, String problem, Instant now) {
-        update(id, "status = 'GONE', problem = ?, attempts = attempts + 1", now,
+        update(id, "status = 'GONE', problem = ?, attempts = attempts + 1", PENDING_ONLY, now,
                 ps -> ps.setString(1, StateDb.cut(problem, 2000)));
     }
 
-    private void update(String id, String set, Instant now, LocationRows.Binder bind) {
+    private void update(String id, String set, String andWhere, Instant now, LocationRows.Binder bind) {
         db.call(() -> "update linked file " + id, c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE archive_linked_file SET " + set
-                    + ", updated_at = ? WHERE id = ?")) {
+                    + ", updated_at = ? WHERE id = ?" + andWhere)) {
                 bind.bind(ps);
                 int n = (int) set.chars().filter(ch -> ch == '?').count();
                 ps.setObject(n + 1, StateDb.timestamp(now));

@@ -80,7 +80,8 @@ class LinkedFilesExportImportTest {
         assertThat(list).hasSize(2);
         assertThat(list.get(0)).isEqualTo("account\tfolder\tmessage_id\tmessage_sha256\tname\tfile\tsize\turl");
         assertThat(list.get(1).split("\t")).containsExactly("corp", "INBOX",
-                source.state.archive.placesOf(stored.messageHash()).get(0).messageId(), stored.messageHash(), "年度预算.txt", stored.fileHash() + "/年度预算.txt", String.valueOf(CONTENT.length),
+                source.state.archive.placesOf(stored.messageHash()).get(0).messageId(), stored.messageHash(),
+                "年度预算.txt", stored.fileHash() + "/年度预算.txt", String.valueOf(CONTENT.length),
                 stored.url());
         assertThat(readBack()).as("the export's readers do not take .linked-files for a folder").hasSize(2);
 
