@@ -16,8 +16,13 @@ import io.mailwarden.backup.export.LinkedFileExport;
 import io.mailwarden.backup.export.LinkedFileImport;
 import io.mailwarden.backup.format.Format;
 import io.mailwarden.backup.format.Formats;
+import io.mailwarden.daemon.request.ImportJob;
+import io.mailwarden.daemon.request.JobEnv;
+import io.mailwarden.daemon.request.JobIo;
 import io.mailwarden.state.LinkedFile;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -149,6 +154,23 @@ class LinkedFilesExportImportTest {
 
         assertThat(t).isInstanceOf(IOException.class).hasMessage(list + ": line 3: message_sha256 is not a SHA-256:"
                 + " not-a-hash");
+    }
+
+    @Test
+    void anImportWithLinkedFilesOffSaysTheFilesWereLeftInTheExport() throws Exception {
+        export(Format.EML);
+        StringWriter stdout = new StringWriter();
+        StringWriter stderr = new StringWriter();
+        JobEnv off = JobEnv.standalone(target.archive, target.indexer, null, Backfill.Options.defaults(), List.of());
+
+        int exit = new ImportJob(out.toString(), null, null).run(off, JobIo.direct(new PrintWriter(stdout, true),
+                new PrintWriter(stderr, true), BackfillProgress.NONE));
+
+        assertThat(exit).isZero();
+        assertThat(stdout.toString()).contains("imported 2 message(s)");
+        assertThat(stderr.toString()).contains("1 linked file(s) of " + out + " not imported:"
+                + " mailwarden.archive.linked-files.enabled is false");
+        assertThat(target.state.linkedFiles.stored()).isEmpty();
     }
 
     private LinkedFileExport.Result export(Format format) throws IOException {
