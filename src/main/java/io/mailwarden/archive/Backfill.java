@@ -29,16 +29,16 @@ import org.jboss.logging.Logger;
  * Archives the existing mail of an account's archived folders, and on later runs what came since.
  * Per folder, batches are fetched in ascending UID order on the caller's thread while workers parse,
  * extract and index the previous ones, each message once its bytes are stored: storing runs ahead on
- * threads of its own ({@value #STORERS}), so that waiting for fsyncs overlaps the workers' CPU work. A
- * folder's progress advances only past batches that are wholly archived, so a kill at any point resumes
- * where the last whole batch ended, and a message archived twice is recognised. Messages the archive knows
- * but the server no longer has are marked deleted.
+ * threads of its own (as many as workers, at least {@value #MIN_STORERS}), so that waiting for fsyncs
+ * overlaps the workers' CPU work. A folder's progress advances only past batches that are wholly archived,
+ * so a kill at any point resumes where the last whole batch ended, and a message archived twice is
+ * recognised. Messages the archive knows but the server no longer has are marked deleted.
  */
 public final class Backfill {
 
     private static final Logger LOG = Logger.getLogger("mailwarden.archive");
-    /** Threads storing messages: they mostly wait for fsyncs, which the file system commits together. */
-    static final int STORERS = 4;
+    /** Fewest threads storing messages: they mostly wait for fsyncs, which the file system commits together. */
+    static final int MIN_STORERS = 4;
 
     /**
      * @param batchMessages messages per FETCH
@@ -80,7 +80,8 @@ public final class Backfill {
         int folders = 0;
         ThreadPoolExecutor workers = (ThreadPoolExecutor) Executors.newFixedThreadPool(options.workers(),
                 Thread.ofPlatform().daemon().name("archive-" + account + "-", 0).factory());
-        ThreadPoolExecutor storers = (ThreadPoolExecutor) Executors.newFixedThreadPool(STORERS,
+        ThreadPoolExecutor storers = (ThreadPoolExecutor) Executors.newFixedThreadPool(
+                Math.max(MIN_STORERS, options.workers()),
                 Thread.ofPlatform().daemon().name("archive-store-" + account + "-", 0).factory());
         Pools pools = new Pools(workers, storers);
         try {
