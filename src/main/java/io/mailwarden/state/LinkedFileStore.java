@@ -135,9 +135,9 @@ public class LinkedFileStore {
             try (PreparedStatement ps = c.prepareStatement("UPDATE archive_linked_file SET " + set
                     + ", updated_at = ? WHERE id = ?" + andWhere)) {
                 bind.bind(ps);
-                int n = (int) set.chars().filter(ch -> ch == '?').count();
-                ps.setObject(n + 1, StateDb.timestamp(now));
-                ps.setString(n + 2, id);
+                int n = ps.getParameterMetaData().getParameterCount(); // the SET clause's own come first
+                ps.setObject(n - 1, StateDb.timestamp(now));
+                ps.setString(n, id);
                 return ps.executeUpdate();
             }
         });
@@ -164,18 +164,14 @@ public class LinkedFileStore {
     }
 
     private static List<LinkedFile> select(Connection c, String where, LocationRows.Binder bind) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM archive_linked_file WHERE " + where)) {
-            bind.bind(ps);
-            List<LinkedFile> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new LinkedFile(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            Status.valueOf(rs.getString(5)), rs.getString(6), rs.getLong(7), rs.getInt(8),
-                            StateDb.instant(rs, "next_attempt"), rs.getString(10), StateDb.instant(rs, "sent_at"),
-                            StateDb.instant(rs, "found_at")));
-                }
-            }
-            return out;
-        }
+        return LocationRows.list(c, "SELECT " + COLUMNS + " FROM archive_linked_file WHERE " + where, bind,
+                LinkedFileStore::row);
+    }
+
+    private static LinkedFile row(ResultSet rs) throws SQLException {
+        return new LinkedFile(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                Status.valueOf(rs.getString(5)), rs.getString(6), rs.getLong(7), rs.getInt(8),
+                StateDb.instant(rs, "next_attempt"), rs.getString(10), StateDb.instant(rs, "sent_at"),
+                StateDb.instant(rs, "found_at"));
     }
 }

@@ -1,5 +1,7 @@
 package io.mailwarden.archive.extract;
 
+import java.util.Locale;
+
 /**
  * The text of one attachment and how its extraction went. Text found before a failure is kept.
  *
@@ -41,6 +43,6 @@ public record Extraction(String text, String detectedType, Status status, String
 
     /** What the index records of it: an empty string when complete, else {@code status: problem} ({@code encrypted}). */
     public String indexedProblem() {
-        return complete() ? "" : status.name().toLowerCase(java.util.Locale.ROOT) + (problem.isEmpty() ? "" : ": " + problem);
+        return complete() ? "" : status.name().toLowerCase(Locale.ROOT) + (problem.isEmpty() ? "" : ": " + problem);
     }
 }
