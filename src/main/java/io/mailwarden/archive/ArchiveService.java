@@ -35,6 +35,7 @@ public class ArchiveService {
     private final ArchiveCatalog catalog;
     private final LinkedFileStore linkedFiles;
     private final StateStore state;
+    private volatile Opened held;
 
     public ArchiveService(MailwardenConfig config, ArchiveConfig archive, ArchiveCatalog catalog,
             LinkedFileStore linkedFiles, StateStore state) {
@@ -87,6 +88,19 @@ public class ArchiveService {
                 linkedFiles, RawStore.files(data), downloader, extractor, Clock.systemUTC());
         DocumentIndexer indexer = new DocumentIndexer(new MessageExtractor(extractor), index, linked);
         return new Opened(new Archive(store, catalog, indexer, Clock.systemUTC()), indexer, index, extractor, linked);
+    }
+
+    /**
+     * Makes {@code opened} the archive this process holds open for everyone (the daemon's), so that searches and
+     * status use its near-real-time index; null when it is closed.
+     */
+    public void hold(Opened opened) {
+        held = opened;
+    }
+
+    /** The archive this process holds open (see {@link #hold}), or null. */
+    public Opened held() {
+        return held;
     }
 
     /** The downloader of linked files, checked; null when they are not downloaded. */

@@ -37,7 +37,6 @@ public class DaemonLauncher {
     /** The data directory, whose {@code requests/} the daemon takes commands' archive work from. */
     private final MailwardenConfig config;
     private volatile Daemon running;
-    private volatile ArchiveService.Opened archive;
 
     public DaemonLauncher(RuleLoaderFactory loaders, RuleEngine engine, Stores stores, QuarkusJobScheduler scheduler,
             ScheduleConfig schedule, OutboundConfig outbound, ArchiveService archives, SnapshotService snapshots,
@@ -57,7 +56,7 @@ public class DaemonLauncher {
         SnapshotJob backup;
         try {
             backup = snapshots.job(() -> {
-                ArchiveService.Opened open = archive;
+                ArchiveService.Opened open = archives.held();
                 return open == null ? null : open.index();
             });
         } catch (IllegalArgumentException e) {
@@ -89,9 +88,9 @@ public class DaemonLauncher {
         }
         try {
             archives.check().repair(opened.indexer());
-            archive = opened;
+            archives.hold(opened);
             Runnable release = () -> {
-                archive = null;
+                archives.hold(null);
                 opened.close();
             };
             return new Archiving(opened.archive(), opened.indexer(), backfill, archives.config().syncInterval(),
@@ -110,7 +109,7 @@ public class DaemonLauncher {
 
     /** The archive the running daemon holds open (its index is near-real-time), or null. */
     public ArchiveService.Opened archive() {
-        return archive;
+        return archives.held();
     }
 
     public Stores stores() {

@@ -5,7 +5,6 @@ import io.mailwarden.archive.index.ReadOnlyIndex;
 import io.mailwarden.archive.index.SearchableIndex;
 import io.mailwarden.archive.store.RawStore;
 import io.mailwarden.config.MailwardenConfig;
-import io.mailwarden.daemon.DaemonLauncher;
 import io.mailwarden.state.LinkedFileStore;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,13 +22,13 @@ import java.util.Set;
 @ApplicationScoped
 public class SearchService implements Search {
 
-    private final DaemonLauncher launcher;
+    private final ArchiveService archives;
     private final Path indexPath;
     private final ArchiveSearch search;
     private ReadOnlyIndex readOnly;
 
-    public SearchService(DaemonLauncher launcher, MailwardenConfig config, LinkedFileStore linkedFiles) {
-        this.launcher = launcher;
+    public SearchService(ArchiveService archives, MailwardenConfig config, LinkedFileStore linkedFiles) {
+        this.archives = archives;
         this.indexPath = config.dataDir().resolve("lucene");
         this.search = new ArchiveSearch(this::index, new RawStore(config.dataDir()), RawStore.files(config.dataDir()),
                 linkedFiles, Clock.systemDefaultZone());
@@ -37,7 +36,7 @@ public class SearchService implements Search {
 
     /** Whether there is an index to search (a daemon or backfill has created one). */
     public boolean indexExists() {
-        return launcher.archive() != null || ReadOnlyIndex.exists(indexPath);
+        return archives.held() != null || ReadOnlyIndex.exists(indexPath);
     }
 
     /** Where the index is. */
@@ -71,7 +70,7 @@ public class SearchService implements Search {
     }
 
     private SearchableIndex index() {
-        ArchiveService.Opened open = launcher.archive();
+        ArchiveService.Opened open = archives.held();
         return open != null ? open.index() : readOnly();
     }
 
