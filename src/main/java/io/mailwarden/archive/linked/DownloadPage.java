@@ -20,14 +20,6 @@ final class DownloadPage {
     private static final int MESSAGE_CHARS = 200;
     private static final Pattern FILE_LINK = Pattern.compile(
             "https?://[A-Za-z0-9.\\-]+(?::\\d+)?/ftn_handler/[^\\s\"'<>\\\\]*", Pattern.CASE_INSENSITIVE);
-    private static final Pattern ERROR_ELEMENT = Pattern.compile(
-            "<(\\w+)[^>]*\\bclass\\s*=\\s*[\"'][^\"']*(?:error|infobar)[^\"']*[\"'][^>]*>(.*?)</\\1\\s*>",
-            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-    private static final Pattern TITLE = Pattern.compile(
-            "<title[^>]*>(.*?)</title\\s*>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-    private static final Pattern NOT_SHOWN = Pattern.compile(
-            "<script.*?</script\\s*>|<style.*?</style\\s*>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-    private static final Pattern TAG = Pattern.compile("<[^>]*>");
 
     private final String ascii;
 
@@ -54,21 +46,13 @@ final class DownloadPage {
 
     /** The page's visible error text (an error or info bar, else its title), trimmed; "" when none. */
     String message() {
-        String text = Charsets.decodeUnlabelled(ascii.getBytes(StandardCharsets.ISO_8859_1), null);
-        String visible = NOT_SHOWN.matcher(text).replaceAll(" ");
-        Matcher error = ERROR_ELEMENT.matcher(visible);
-        while (error.find()) {
-            String shown = plain(error.group(2));
-            if (!shown.isEmpty()) {
-                return shown;
-            }
-        }
-        Matcher title = TITLE.matcher(text);
-        return title.find() ? plain(title.group(1)) : "";
+        PageMarkup page = new PageMarkup(Charsets.decodeUnlabelled(ascii.getBytes(StandardCharsets.ISO_8859_1), null));
+        Optional<String> error = new PageMarkup(page.withoutScripts()).errorElement(html -> !plain(html).isEmpty());
+        return error.or(page::title).map(DownloadPage::plain).orElse("");
     }
 
     private static String plain(String html) {
-        String text = TAG.matcher(html).replaceAll(" ")
+        String text = PageMarkup.withoutTags(html)
                 .replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">")
                 .replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&")
                 .replaceAll("[\\s\\u3000]+", " ").strip();
