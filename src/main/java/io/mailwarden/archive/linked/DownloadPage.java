@@ -1,6 +1,7 @@
 package io.mailwarden.archive.linked;
 
 import io.mailwarden.message.parse.Charsets;
+import io.mailwarden.message.parse.Markup;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -52,7 +53,7 @@ final class DownloadPage {
     }
 
     private static String plain(String html) {
-        String text = PageMarkup.withoutTags(html)
+        String text = Markup.replaceTags(html, " ")
                 .replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">")
                 .replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&")
                 .replaceAll("[\\s\\u3000]+", " ").strip();

@@ -23,10 +23,8 @@ public final class LinkFinder {
     private static final String PATH = "/cgi-bin/ftnExs_download";
     /** Links are ASCII; a URL in Chinese text ends at the first character that cannot be in one. */
     private static final Pattern URL = Pattern.compile("https?://[!#-;=?-\\[\\]_a-z~]+", Pattern.CASE_INSENSITIVE);
-    private static final Pattern TRAILING = Pattern.compile("[.,;:!)'\\]]+$");
-    private static final Pattern NAME_LINE = Pattern.compile(
-            "(?m)^[ \\t]*(\\S.*?)[ \\t]*[(（][ \\t]*\\d+(?:\\.\\d+)?[ \\t]*[KMGT]?B?[ \\t]*[,，].*到期[ \\t]*[)）][ \\t]*$",
-            Pattern.CASE_INSENSITIVE);
+    /** What may end a sentence after a link rather than be part of it: {@code …code=3ab4).} */
+    private static final String TRAILING = ".,;:!)']";
     private static final Pattern FILE_NAME = Pattern.compile(".+\\.[\\p{L}\\p{N}]{1,8}");
     private static final int MAX_URL = 2048;
 
@@ -42,7 +40,7 @@ public final class LinkFinder {
         if (m.text().contains(PATH)) {
             Matcher u = URL.matcher(m.text());
             while (u.find()) {
-                String url = TRAILING.matcher(u.group()).replaceFirst(""); // "…code=3ab4)." ends a sentence
+                String url = withoutTrailing(u.group());
                 if (isDownloadLink(url)) {
                     links.putIfAbsent(url, "");
                 }
@@ -57,11 +55,7 @@ public final class LinkFinder {
         if (links.isEmpty()) {
             return List.of();
         }
-        List<String> names = new ArrayList<>();
-        Matcher n = NAME_LINE.matcher(m.text());
-        while (n.find()) {
-            names.add(n.group(1));
-        }
+        List<String> names = NameLines.of(m.text());
         // one line per file, in the order of the links: pair them; otherwise keep what the anchors said
         boolean paired = names.size() == links.size();
         List<FileLink> out = new ArrayList<>();
@@ -71,6 +65,14 @@ public final class LinkFinder {
             i++;
         }
         return List.copyOf(out);
+    }
+
+    private static String withoutTrailing(String url) {
+        int end = url.length();
+        while (end > 0 && TRAILING.indexOf(url.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return url.substring(0, end);
     }
 
     private boolean isDownloadLink(String url) {

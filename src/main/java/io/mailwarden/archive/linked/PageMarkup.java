@@ -1,5 +1,6 @@
 package io.mailwarden.archive.linked;
 
+import io.mailwarden.message.parse.Markup;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -7,11 +8,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds elements in a download page by plain scanning, in time linear in the page. The regular expressions this
- * replaces ({@code <script.*?</script\s*>}, {@code <(\w+)[^>]*class=…>(.*?)</\1\s*>}) searched to the end of the
- * page from every start of an element that is never closed: a 100 KB page of such starts took 22 seconds, the
- * 4 MB a page may have would hold a download thread for hours. Tag and element names match case-insensitively
- * (ASCII), as HTML's do.
+ * Finds elements in a download page in time linear in the page ({@link Markup}): the regular expressions this replaces
+ * took 22 seconds on a 100 KB page of unclosed elements, and a page may have 4 MB.
  */
 final class PageMarkup {
 
@@ -26,13 +24,7 @@ final class PageMarkup {
 
     PageMarkup(String text) {
         this.text = text;
-        char[] chars = text.toCharArray();
-        for (int i = 0; i < chars.length; i++) {
-            if (chars[i] >= 'A' && chars[i] <= 'Z') {
-                chars[i] += 'a' - 'A';
-            }
-        }
-        this.lower = new String(chars);
+        this.lower = Markup.asciiLower(text);
     }
 
     /** The page with each script and style element (up to its end tag) replaced by a space. */
@@ -45,7 +37,7 @@ final class PageMarkup {
             boolean isScript = style < 0 || script >= 0 && script < style;
             int start = isScript ? script : style;
             String name = isScript ? "script" : "style";
-            int[] end = endTag(name, start + 1 + name.length());
+            int[] end = Markup.endTag(lower, name, start + 1 + name.length());
             if (end == null) {
                 // no end tag after this start, so none after any later start either
                 if (isScript) {
@@ -75,7 +67,7 @@ final class PageMarkup {
                 return Optional.empty();
             }
             int nameEnd = open + 1;
-            while (nameEnd < lower.length() && isWordChar(lower.charAt(nameEnd))) {
+            while (nameEnd < lower.length() && Markup.isWordChar(lower.charAt(nameEnd))) {
                 nameEnd++;
             }
             int close = lower.indexOf('>', nameEnd);
@@ -87,7 +79,7 @@ final class PageMarkup {
                 continue;
             }
             tried++;
-            int[] end = endTag(lower.substring(open + 1, nameEnd), close + 1);
+            int[] end = Markup.endTag(lower, lower.substring(open + 1, nameEnd), close + 1);
             if (end == null) {
                 pos = close + 1;
                 continue;
@@ -105,38 +97,8 @@ final class PageMarkup {
     Optional<String> title() {
         int open = lower.indexOf("<title");
         int close = open < 0 ? -1 : lower.indexOf('>', open);
-        int[] end = close < 0 ? null : endTag("title", close + 1);
+        int[] end = close < 0 ? null : Markup.endTag(lower, "title", close + 1);
         return end == null ? Optional.empty() : Optional.of(text.substring(close + 1, end[0]));
-    }
-
-    /** {@code html} with each tag ({@code <} to the next {@code >}) replaced by a space. */
-    static String withoutTags(String html) {
-        StringBuilder out = new StringBuilder(html.length());
-        int pos = 0;
-        for (int open = html.indexOf('<'); open >= 0; open = html.indexOf('<', pos)) {
-            int close = html.indexOf('>', open);
-            if (close < 0) {
-                break; // no tag closes after this point
-            }
-            out.append(html, pos, open).append(' ');
-            pos = close + 1;
-        }
-        return out.append(html, pos, html.length()).toString();
-    }
-
-    /** Where the first {@code </name>} (spaces allowed before the {@code >}) at or after {@code from} starts and ends. */
-    private int[] endTag(String name, int from) {
-        String prefix = "</" + name;
-        for (int i = lower.indexOf(prefix, from); i >= 0; i = lower.indexOf(prefix, i + 1)) {
-            int j = i + prefix.length();
-            while (j < lower.length() && isSpace(lower.charAt(j))) {
-                j++;
-            }
-            if (j < lower.length() && lower.charAt(j) == '>') {
-                return new int[] {i, j + 1};
-            }
-        }
-        return null;
     }
 
     private static boolean isErrorClass(String attributes) {
@@ -148,13 +110,5 @@ final class PageMarkup {
             }
         }
         return false;
-    }
-
-    private static boolean isWordChar(char c) {
-        return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c >= 'A' && c <= 'Z';
-    }
-
-    private static boolean isSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0B;
     }
 }

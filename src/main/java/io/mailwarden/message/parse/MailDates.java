@@ -15,7 +15,6 @@ import java.util.regex.Pattern;
 public final class MailDates {
 
     private static final Pattern OFFSET = Pattern.compile("([+-])(\\d{2}):?(\\d{2})\\s*$");
-    private static final Pattern COMMENT = Pattern.compile("\\([^)]*\\)");
     private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final String MONTHS = "JanFebMarAprMayJunJulAugSepOctNovDec";
 
@@ -27,7 +26,7 @@ public final class MailDates {
         if (value == null || value.isBlank()) {
             return null;
         }
-        String v = SPACES.matcher(value.indexOf('(') < 0 ? value : COMMENT.matcher(value).replaceAll("")).replaceAll(" ")
+        String v = SPACES.matcher(value.indexOf('(') < 0 ? value : Markup.replaceSpans(value, '(', ')', "")).replaceAll(" ")
                 .strip();
         OffsetDateTime common = common(v);
         if (common != null) {

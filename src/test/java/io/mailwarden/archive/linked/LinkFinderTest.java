@@ -1,10 +1,12 @@
 package io.mailwarden.archive.linked;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.mailwarden.message.Message;
 import io.mailwarden.message.parse.MessageParser;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class LinkFinderTest {
@@ -55,6 +57,15 @@ class LinkFinderTest {
                 + "https://mail.qq.com/cgi-bin/ftnExs_download?t=exs_ftn_download\n");
 
         assertThat(finder.find(m)).isEmpty();
+    }
+
+    @Test
+    void aLinkEndingInAMillionDotsIsReadInLinearTime() {
+        // the trailing punctuation was stripped by "[.,;:!)'\\]]+$", which went to the end from each dot
+        Message m = plain(LINK + ".".repeat(1_000_000) + "\n");
+
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> assertThat(finder.find(m)).containsExactly(
+                new FileLink(LINK, "")));
     }
 
     private static Message plain(String text) {

@@ -1,7 +1,11 @@
 package io.mailwarden.message.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
+import java.util.Random;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class HtmlTextTest {
@@ -48,5 +52,49 @@ class HtmlTextTest {
     void handlesEmptyAndPlainInput() {
         assertThat(HtmlText.toText("")).isEmpty();
         assertThat(HtmlText.toText("just text")).isEqualTo("just text");
+    }
+
+    @Test
+    void readsHtmlAsTheRegularExpressionsItReplacedDid() {
+        String[] pieces = {"<", ">", "<!--", "-->", "<script>", "<SCRIPT type=x>", "</script>", "</script \f>",
+            "</scripts>", "<style>", "</STYLE>", "<head>", "<header>", "</head>", "<title>", "</title >", "<br>", "<BR/",
+            "<brx>", "</p>", "</pre>", "</div>", "</tr>", "</h3 >", "<li>", "</li>", "<hr>", "</td>", "</TH \u000b>",
+            "</tx>", "<b>", "</b>", "<a href=x>", "&amp;", "&nbsp;", "文件", "word", " ", "\r\n", "\t", "\u00a0"};
+        Random rnd = new Random(11);
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder html = new StringBuilder();
+            for (int n = rnd.nextInt(25); n > 0; n--) {
+                html.append(pieces[rnd.nextInt(pieces.length)]);
+            }
+            assertThat(HtmlText.toText(html.toString())).as(html.toString()).isEqualTo(RegexHtml.toText(html.toString()));
+        }
+    }
+
+    @Test
+    void hostileMarkupCostsNoMoreThanItsLength() {
+        // each unclosed start made the regular expressions scan to the end: 48 KB of "<br" took 4 s, 4 MB would take hours
+        for (String unit : new String[] {"<", "<!--", "<script>", "<br", "a < b ", "<title>x", "</td   ", "<li<li>"}) {
+            String html = unit.repeat(4 * 1024 * 1024 / unit.length());
+            assertTimeoutPreemptively(Duration.ofSeconds(30), () -> HtmlText.toText(html), unit);
+        }
+    }
+
+    /** The regular expressions {@link HtmlText} used before its scans, as the reference. */
+    private static final class RegexHtml {
+        private static final Pattern INVISIBLE = Pattern.compile(
+                "(?is)<!--.*?-->|<(script|style|head|title)\\b[^>]*>.*?</\\1\\s*>");
+        private static final Pattern BREAK = Pattern.compile("(?i)<(br|/p|/div|/tr|/h[1-6]|li|/li|hr)\\b[^>]*>");
+        private static final Pattern CELL = Pattern.compile("(?i)</t[dh]\\s*>");
+        private static final Pattern TAG = Pattern.compile("<[^>]*>");
+
+        static String toText(String html) {
+            String s = INVISIBLE.matcher(html).replaceAll(" ");
+            s = s.replaceAll("[\\r\\n\\t]+", " ");
+            s = BREAK.matcher(s).replaceAll("\n");
+            s = CELL.matcher(s).replaceAll("\t");
+            s = TAG.matcher(s).replaceAll("");
+            s = HtmlText.decodeEntities(s);
+            return s.replaceAll("[ \\t\\u00a0]+", " ").replaceAll(" ?\\n[ \\n]*", "\n").strip();
+        }
     }
 }

@@ -1,7 +1,9 @@
 package io.mailwarden.message.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -58,6 +60,15 @@ class MailDatesTest {
     void ignoresTrailingCommentAndExtraSpaces() {
         assertThat(parse("Tue,  5 Mar 2024 10:15:30 +0800 (CST)"))
                 .isEqualTo(OffsetDateTime.parse("2024-03-05T10:15:30+08:00"));
+    }
+
+    @Test
+    void dropsCommentsInLinearTime() {
+        assertThat(parse("Tue, 5 Mar (a(b) 2024 10:15:30 +0800 (CST) (unclosed"))
+                .isEqualTo(OffsetDateTime.parse("2024-03-05T10:15:30+08:00"));
+        // "\\([^)]*\\)" went to the end of the header from each unclosed parenthesis
+        String hostile = "Tue, 5 Mar 2024 10:15:30 +0800 " + "(".repeat(4_000_000);
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> parse(hostile));
     }
 
     @Test
