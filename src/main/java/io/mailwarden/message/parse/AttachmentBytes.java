@@ -39,7 +39,7 @@ public final class AttachmentBytes {
         try {
             List<Part> parts = BodyCollector.attachmentParts(new MimeMessage(SESSION, shared));
             if (n >= 0 && n < parts.size()) {
-                return Optional.of(new FilterInputStream(parts.get(n).getInputStream()) {
+                return Optional.of(new FilterInputStream(QuotedPrintableInput.decoded(parts.get(n))) {
                     @Override
                     public void close() throws IOException {
                         try (shared; raw) {

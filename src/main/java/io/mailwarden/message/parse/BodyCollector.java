@@ -98,15 +98,16 @@ final class BodyCollector {
             } else {
                 addAttachment(part, mediaType, type.get("charset"), filename);
             }
-        } catch (Exception e) {
+        } catch (Exception | StackOverflowError e) {
+            // a decoder that recurses per input line must cost this part, not the message and whoever reads it
             problems.add("part " + mediaType + (filename.isEmpty() ? "" : " \"" + filename + "\"")
-                    + " unreadable: " + e.getMessage());
+                    + " unreadable: " + (e instanceof StackOverflowError ? "too deeply nested to decode" : e.getMessage()));
         }
     }
 
     /** A body text part's bytes, as many as the message's text budget has left. */
     private byte[] textOf(Part part) throws Exception {
-        try (InputStream in = part.getInputStream()) {
+        try (InputStream in = QuotedPrintableInput.decoded(part)) {
             byte[] bytes = in.readNBytes((int) Math.max(0, MAX_TEXT_BYTES - textBytes));
             textBytes += bytes.length;
             if (in.read() >= 0) {
@@ -122,7 +123,7 @@ final class BodyCollector {
             return;
         }
         boolean nested = mediaType.equals("message/rfc822") && messageDepth < MessageParser.MAX_DEPTH;
-        try (InputStream in = part.getInputStream()) {
+        try (InputStream in = QuotedPrintableInput.decoded(part)) {
             byte[] bytes = spool == null ? in.readAllBytes() : in.readNBytes(PART_IN_MEMORY_MAX + 1);
             if (bytes.length > PART_IN_MEMORY_MAX && spool != null) {
                 Path file = spool(bytes, in);
