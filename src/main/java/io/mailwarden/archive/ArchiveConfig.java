@@ -101,5 +101,18 @@ public interface ArchiveConfig {
         @WithName("zip-contents")
         @WithDefault("true")
         boolean zipContents();
+
+        /**
+         * Characters kept from all the attachments of one message together; past it the rest are recorded as
+         * truncated (zips expand a thousandfold: without it a message of many small ones fills the heap).
+         */
+        @WithName("max-message-chars")
+        @WithDefault("4000000")
+        long maxMessageChars();
+
+        /** Longest time the attachments of one message may take together; the ones left are recorded as timed out. */
+        @WithName("message-timeout")
+        @WithDefault("5m")
+        Duration messageTimeout();
     }
 }

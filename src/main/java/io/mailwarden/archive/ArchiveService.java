@@ -161,7 +161,8 @@ public class ArchiveService {
         ArchiveConfig.Extract x = archive.extract();
         long expanded = size("mailwarden.archive.extract.max-expanded", x.maxExpanded());
         try {
-            return new ExtractLimits(x.timeout(), x.maxChars(), x.maxDepth(), expanded, x.zipContents());
+            return new ExtractLimits(x.timeout(), x.maxChars(), x.maxDepth(), expanded, x.zipContents(), x.maxMessageChars(),
+                    x.messageTimeout());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("mailwarden.archive.extract: " + e.getMessage(), e);
         }

@@ -14,8 +14,12 @@ import java.time.Duration;
  *     (zip bombs stop here)
  * @param zipContents whether the entries of an archive attached to a message are read (one level deep:
  *     an archive inside an archive is never opened)
+ * @param maxMessageChars the most characters kept from all the attachments of one message together: zips expand a
+ *     thousandfold, so a message of many small ones would otherwise fill the heap with text
+ * @param messageTimeout how long the attachments of one message may take together; the ones left are not read
  */
-public record ExtractLimits(Duration timeout, int maxChars, int maxDepth, long maxExpandedBytes, boolean zipContents) {
+public record ExtractLimits(Duration timeout, int maxChars, int maxDepth, long maxExpandedBytes, boolean zipContents,
+        long maxMessageChars, Duration messageTimeout) {
 
     public ExtractLimits {
         if (timeout == null || timeout.isNegative() || timeout.isZero()) {
@@ -30,10 +34,16 @@ public record ExtractLimits(Duration timeout, int maxChars, int maxDepth, long m
         if (maxExpandedBytes < 1) {
             throw new IllegalArgumentException("max-expanded must be at least 1, was " + maxExpandedBytes);
         }
+        if (maxMessageChars < 1) {
+            throw new IllegalArgumentException("max-message-chars must be at least 1, was " + maxMessageChars);
+        }
+        if (messageTimeout == null || messageTimeout.isNegative() || messageTimeout.isZero()) {
+            throw new IllegalArgumentException("message-timeout must be positive, was " + messageTimeout);
+        }
     }
 
-    /** 30 s, one million characters, depth 3, 100 MB unpacked, zip entries read. */
+    /** 30 s, one million characters, depth 3, 100 MB unpacked, zip entries read; 4 million characters and 5 min a message. */
     public static ExtractLimits defaults() {
-        return new ExtractLimits(Duration.ofSeconds(30), 1_000_000, 3, 100L << 20, true);
+        return new ExtractLimits(Duration.ofSeconds(30), 1_000_000, 3, 100L << 20, true, 4_000_000, Duration.ofMinutes(5));
     }
 }

@@ -32,8 +32,9 @@ public final class MessageExtractor {
         // The parser asks for text lazily, once per attachment, on this thread; a forwarded message asks
         // once per attachment of its own. Forcing the attachments in order tells whose extractions they are.
         List<Extraction> calls = new ArrayList<>();
+        MessageBudget budget = new MessageBudget(extractor.limits());
         Message message = new MessageParser((content, type, charset, name) -> {
-            Extraction e = extractor.extract(content, type, charset, name);
+            Extraction e = budget.extract(() -> extractor.extract(content, type, charset, name), type);
             calls.add(e);
             return e.text();
         }).parse(raw);
@@ -42,7 +43,13 @@ public final class MessageExtractor {
             calls.clear();
             String text = a.extractedText();
             boolean forwarded = a.mediaType().equals(FORWARDED);
-            extractions.add(calls.size() == 1 && !forwarded ? calls.get(0) : combined(a, text, calls, forwarded));
+            if (calls.size() == 1 && !forwarded) {
+                extractions.add(calls.get(0));
+            } else {
+                // a forwarded message's attachments were counted as they were read; its own text is counted here
+                long counted = calls.stream().mapToLong(c -> c.text().length()).sum();
+                extractions.add(budget.take(combined(a, text, calls, forwarded), counted));
+            }
         }
         return new ExtractedMessage(message, extractions);
     }

@@ -1,7 +1,6 @@
 package io.mailwarden.archive.extract;
 
 import io.mailwarden.archive.extract.Extraction.Status;
-import io.mailwarden.message.parse.AttachmentTextExtractor;
 import io.mailwarden.message.parse.PartContent;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -98,11 +97,6 @@ public final class TextExtractor implements AutoCloseable {
 
     private static String name(String filename) {
         return filename == null ? "" : filename;
-    }
-
-    /** This extractor for the mail parser: text only, failures already logged here. */
-    public AttachmentTextExtractor asAttachmentTextExtractor() {
-        return (content, mediaType, charset, filename) -> extract(content, mediaType, charset, filename).text();
     }
 
     private static Extraction failed(ExtractionRun run, Status status, String problem) {

@@ -16,7 +16,7 @@ class BadAttachmentTest {
     private static final TextExtractor extractor = SharedExtractor.DEFAULT;
 
     private static ExtractLimits with(Duration timeout, int maxChars, int maxDepth, long maxExpanded) {
-        return new ExtractLimits(timeout, maxChars, maxDepth, maxExpanded, true);
+        return new ExtractLimits(timeout, maxChars, maxDepth, maxExpanded, true, 4_000_000, Duration.ofMinutes(5));
     }
 
     @Test
@@ -121,5 +121,9 @@ class BadAttachmentTest {
                 .hasMessageContaining("max-depth");
         assertThatThrownBy(() -> with(Duration.ofSeconds(1), 1, 1, 0))
                 .hasMessageContaining("max-expanded");
+        assertThatThrownBy(() -> new ExtractLimits(Duration.ofSeconds(1), 1, 1, 1, true, 0, Duration.ofMinutes(1)))
+                .hasMessageContaining("max-message-chars must be at least 1, was 0");
+        assertThatThrownBy(() -> new ExtractLimits(Duration.ofSeconds(1), 1, 1, 1, true, 1, Duration.ZERO))
+                .hasMessageContaining("message-timeout must be positive");
     }
 }

@@ -7,6 +7,8 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
+import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class MessageExtractorTest {
@@ -103,5 +105,48 @@ class MessageExtractorTest {
                 .contains("still here");
         assertThat(extractor.extract(truncatedBase64.getBytes(StandardCharsets.UTF_8)).attachments())
                 .extracting(Extraction::status).doesNotContain(Status.OK);
+    }
+
+    @Test
+    void keepsNoMoreThanTheMessagesCharactersFromManySmallZips() {
+        // each zip holds 50,000 characters in a few hundred bytes: a thousand of them would be 50 million
+        String words = "发票 invoice ".repeat(5_000);
+        String[] zips = new String[5];
+        for (int i = 0; i < zips.length; i++) {
+            zips[i] = part("application/zip", "part" + i + ".zip", Docs.zip(Map.of("words.txt", words.getBytes(StandardCharsets.UTF_8))));
+        }
+        ExtractLimits d = ExtractLimits.defaults();
+        ExtractLimits limits = new ExtractLimits(d.timeout(), 10_000, d.maxDepth(), d.maxExpandedBytes(), true, 25_000,
+                d.messageTimeout());
+        try (TextExtractor small = new TextExtractor(limits, 1, 1)) {
+            ExtractedMessage m = new MessageExtractor(small).extract(mixed("Zips", "Five zips.", zips));
+
+            assertThat(m.message().text()).isEqualTo("Five zips.");
+            assertThat(m.attachments().stream().mapToInt(e -> e.text().length()).sum()).isEqualTo(25_000);
+            assertThat(m.attachments()).extracting(e -> e.text().length())
+                    .satisfiesExactly(n -> assertThat(n).isBetween(9_000, 10_000), n -> assertThat(n).isBetween(9_000, 10_000),
+                            n -> assertThat(n).isPositive(), n -> assertThat(n).isZero(), n -> assertThat(n).isZero());
+            assertThat(m.attachments()).extracting(Extraction::status).containsOnly(Status.TRUNCATED);
+            assertThat(m.attachments().get(2).problem()).contains("25000 characters dropped (max-message-chars)");
+            assertThat(m.attachments().get(4).problem()).contains("not read", "max-message-chars");
+            assertThat(m.message().attachments().get(4).extractedText()).isEmpty();
+        }
+    }
+
+    @Test
+    void readsNoAttachmentOnceTheMessagesTimeIsSpent() {
+        ExtractLimits d = ExtractLimits.defaults();
+        ExtractLimits limits = new ExtractLimits(d.timeout(), d.maxChars(), d.maxDepth(), d.maxExpandedBytes(), true,
+                d.maxMessageChars(), Duration.ofNanos(1));
+        try (TextExtractor hurried = new TextExtractor(limits, 1, 1)) {
+            ExtractedMessage m = new MessageExtractor(hurried).extract(mixed("Late", "The body is read.",
+                    part("application/pdf", "a.pdf", Docs.pdf("never read")),
+                    part("text/plain", "b.txt", "nor this".getBytes(StandardCharsets.UTF_8))));
+
+            assertThat(m.message().text()).isEqualTo("The body is read.");
+            assertThat(m.attachments()).extracting(Extraction::status).containsExactly(Status.TIMEOUT, Status.TIMEOUT);
+            assertThat(m.attachments().get(0).indexedProblem())
+                    .isEqualTo("timeout: not read: the message's attachments took over PT0.000000001S (message-timeout)");
+        }
     }
 }

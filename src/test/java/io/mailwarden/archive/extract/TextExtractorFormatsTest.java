@@ -132,7 +132,8 @@ class TextExtractorFormatsTest {
     void leavesZipEntriesAloneWhenTold() {
         ExtractLimits d = ExtractLimits.defaults();
         try (TextExtractor noZip = new TextExtractor(
-                new ExtractLimits(d.timeout(), d.maxChars(), d.maxDepth(), d.maxExpandedBytes(), false))) {
+                new ExtractLimits(d.timeout(), d.maxChars(), d.maxDepth(), d.maxExpandedBytes(), false,
+                        d.maxMessageChars(), d.messageTimeout()))) {
             byte[] zip = Docs.zip(Map.of("readme.txt", "zipped plain words".getBytes(StandardCharsets.UTF_8)));
 
             assertThat(noZip.extract(zip, "application/zip", null, "files.zip").text())
