@@ -129,7 +129,7 @@ final class BodyCollector {
                 Path file = spool(bytes, in);
                 Supplier<String> text = memo(() -> {
                     try {
-                        return nested ? nestedText(new MessageParser(extractor).parse(file, messageDepth + 1))
+                        return nested ? charged(nestedText(new MessageParser(extractor).parse(file, messageDepth + 1)))
                                 : extractor.extract(PartContent.of(file), mediaType, charset, filename);
                     } finally {
                         deleteQuietly(file);
@@ -139,7 +139,7 @@ final class BodyCollector {
                 return;
             }
             Supplier<String> text = nested
-                    ? memo(() -> nestedText(new MessageParser(extractor).parse(bytes, messageDepth + 1)))
+                    ? memo(() -> charged(nestedText(new MessageParser(extractor).parse(bytes, messageDepth + 1))))
                     : memo(() -> extractor.extract(PartContent.of(bytes), mediaType, charset, filename));
             attachments.add(new Attachment(attachments.size(), filename, mediaType, bytes.length, text));
         }
@@ -165,6 +165,17 @@ final class BodyCollector {
         } catch (IOException e) {
             // a later start removes it once it is an hour old
         }
+    }
+
+    /**
+     * A forwarded message's text, counted against this message's body text: each forwarded message has a budget of
+     * its own while it is parsed, so without this a message of many would keep many times {@link #MAX_TEXT_BYTES}.
+     */
+    private String charged(String text) {
+        long left = Math.max(0, MAX_TEXT_BYTES - textBytes);
+        String kept = text.length() <= left ? text : text.substring(0, (int) left);
+        textBytes += kept.length();
+        return kept;
     }
 
     private static String nestedText(Message nested) {

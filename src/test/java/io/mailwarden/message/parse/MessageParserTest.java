@@ -152,6 +152,24 @@ class MessageParserTest {
     }
 
     @Test
+    void forwardedMessagesShareTheBodyTextBudget() {
+        // each forwarded message is parsed with a budget of its own; together they must not keep more than one
+        String forwarded = "Subject: fwd\r\n\r\n" + "y".repeat(BodyCollector.MAX_TEXT_BYTES / 2 + 1000) + "\r\n";
+        StringBuilder raw = new StringBuilder("Subject: three\r\nMessage-ID: <three@x>\r\n"
+                + "Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nbody\r\n");
+        for (int i = 0; i < 3; i++) {
+            raw.append("--b\r\nContent-Type: message/rfc822\r\n\r\n").append(forwarded);
+        }
+        Message m = new MessageParser().parse(raw.append("--b--\r\n").toString().getBytes(StandardCharsets.US_ASCII));
+
+        assertThat(m.attachments()).hasSize(3);
+        long kept = m.attachments().stream().mapToLong(a -> a.extractedText().length()).sum();
+        assertThat(kept).isLessThanOrEqualTo(BodyCollector.MAX_TEXT_BYTES);
+        assertThat(m.attachments().get(0).extractedText()).startsWith("fwd\nyyy");
+        assertThat(m.attachments().get(2).extractedText()).isEmpty();
+    }
+
+    @Test
     void neverThrowsOnNullOrEmptyInput() {
         Message fromNull = new MessageParser().parse((byte[]) null);
         Message empty = new MessageParser().parse(new byte[0]);
