@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 
@@ -67,12 +68,12 @@ public final class ArchiveSearch implements Search {
         if (offset < 0 || offset + limit > MAX_DEPTH) {
             throw new IllegalArgumentException("offset must be 0 to " + (MAX_DEPTH - limit) + ", not " + offset);
         }
-        Query q = queries.parse(query);
+        Query q = parse(query);
         SearchableIndex idx = index.get();
         if (idx == null) {
             return new SearchPage(query, 0, true, millisSince(start), offset, List.of());
         }
-        return idx.withSearcher(s -> {
+        return withinClauseLimit(() -> idx.withSearcher(s -> {
             TopHits.Page top = order == Order.RELEVANCE ? TopHits.byRelevance(s, q, offset + limit)
                     : TopHits.newestFirst(s, q, offset + limit);
             ScoreDoc[] page = Arrays.copyOfRange(top.hits(), Math.min(offset, top.hits().length), top.hits().length);
@@ -83,14 +84,28 @@ public final class ArchiveSearch implements Search {
                 hits.add(Hits.of(SearchableIndex.hit(s, docs[i]), snippets[i]));
             }
             return new SearchPage(query, top.total(), top.exact(), millisSince(start), offset, hits);
-        });
+        }));
     }
 
     @Override
     public Set<String> ids(String query) {
-        Query q = queries.parse(query);
+        Query q = parse(query);
         SearchableIndex idx = index.get();
-        return idx == null ? Set.of() : idx.ids(q);
+        return idx == null ? Set.of() : withinClauseLimit(() -> idx.ids(q));
+    }
+
+    private Query parse(String query) {
+        return withinClauseLimit(() -> queries.parse(query));
+    }
+
+    /** Lucene's limit on the clauses of one query (terms, and the words of phrases), said as a bad query. */
+    private static <T> T withinClauseLimit(Supplier<T> search) {
+        try {
+            return search.get();
+        } catch (IndexSearcher.TooManyClauses e) {
+            throw new QuerySyntaxException("the query has too many terms: at most " + IndexSearcher.getMaxClauseCount()
+                    + " words and values in all", 0);
+        }
     }
 
     @Override

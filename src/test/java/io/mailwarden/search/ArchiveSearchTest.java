@@ -172,6 +172,18 @@ class ArchiveSearchTest {
     }
 
     @Test
+    void aQueryOverLucenesClauseLimitIsASyntaxErrorNotAFailure() {
+        String words = "word ".repeat(3_000);
+        String phrase = "\"" + "发票".repeat(3_000) + "\"";
+
+        for (String query : new String[] {words, phrase}) {
+            assertThatThrownBy(() -> search.search(query, 10, 0, Order.DATE)).isInstanceOf(QuerySyntaxException.class)
+                    .hasMessageStartingWith("the query has too many terms: at most 1024");
+            assertThatThrownBy(() -> search.ids(query)).isInstanceOf(QuerySyntaxException.class);
+        }
+    }
+
+    @Test
     void showsTheMessageItsRawBytesAndAttachments() throws Exception {
         MessageView view = search.message("m1").orElseThrow();
         assertThat(view.parts()).extracting(MessageView.Part::text).containsExactly("请查收附件中的发票。", "合同编号 a,b");

@@ -19,8 +19,12 @@ import java.util.List;
  */
 final class QueryParser {
 
+    /** Groups and negations nested deeper than this are refused (the parser and the query recurse per level). */
+    static final int MAX_DEPTH = 64;
+
     private final List<Token> tokens;
     private int next;
+    private int depth;
 
     private QueryParser(List<Token> tokens) {
         this.tokens = tokens;
@@ -78,7 +82,10 @@ final class QueryParser {
             if (atEnd() || peek().kind() == Kind.CLOSE || peek().kind() == Kind.OR) {
                 throw new QuerySyntaxException("'-' at " + t.column() + " needs a term right after it", t.position());
             }
-            return new QueryNode.Not(unary());
+            enter(t);
+            QueryNode negated = new QueryNode.Not(unary());
+            depth--;
+            return negated;
         }
         return primary();
     }
@@ -86,7 +93,9 @@ final class QueryParser {
     private QueryNode primary() {
         Token t = tokens.get(next++);
         if (t.kind() == Kind.OPEN) {
+            enter(t);
             QueryNode inner = and(t);
+            depth--;
             if (atEnd()) {
                 throw new QuerySyntaxException("unclosed '(' at " + t.column(), t.position());
             }
@@ -94,6 +103,12 @@ final class QueryParser {
             return inner;
         }
         return new QueryNode.Term(t);
+    }
+
+    private void enter(Token t) {
+        if (++depth > MAX_DEPTH) {
+            throw new QuerySyntaxException("nested deeper than " + MAX_DEPTH + " levels at " + t.column(), t.position());
+        }
     }
 
     private boolean atEnd() {

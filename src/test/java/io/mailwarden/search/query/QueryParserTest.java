@@ -73,6 +73,11 @@ class QueryParserTest {
         assertThatThrownBy(() -> QueryParser.parse("a OR")).hasMessageContaining("OR at 3 needs a term after it");
         assertThatThrownBy(() -> QueryParser.parse("OR a")).hasMessageContaining("OR at 1 needs a term before it");
         assertThatThrownBy(() -> QueryParser.parse("a ()")).hasMessageContaining("empty parentheses at 3");
+        // parsing recursed per level: a hundred thousand of them overflowed the stack
+        assertThatThrownBy(() -> QueryParser.parse("(".repeat(100_000) + "a" + ")".repeat(100_000)))
+                .hasMessage("nested deeper than 64 levels at 65");
+        assertThatThrownBy(() -> QueryParser.parse("-".repeat(100_000) + "a")).hasMessageContaining("nested deeper than 64");
+        assertThat(QueryParser.parse("(".repeat(64) + "a" + ")".repeat(64))).isNotNull();
         assertThatThrownBy(() -> QueryParser.parse("a -)")).isInstanceOf(QuerySyntaxException.class);
         assertThatThrownBy(() -> QueryParser.parse("from: alice")).hasMessageContaining("from: needs a value");
     }
