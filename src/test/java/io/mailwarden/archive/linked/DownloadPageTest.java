@@ -3,6 +3,7 @@ package io.mailwarden.archive.linked;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import io.mailwarden.testing.RandomText;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Random;
@@ -36,11 +37,8 @@ class DownloadPageTest {
             "</p>", "文件", "expired", " ", "\n", ">", "&amp;", "<b>", "</b>"};
         Random rnd = new Random(7);
         for (int i = 0; i < 5_000; i++) {
-            StringBuilder html = new StringBuilder();
-            for (int n = rnd.nextInt(30); n > 0; n--) {
-                html.append(pieces[rnd.nextInt(pieces.length)]);
-            }
-            assertThat(page(html.toString()).message()).as(html.toString()).isEqualTo(RegexPage.message(html.toString()));
+            String html = RandomText.of(rnd, pieces, 30);
+            assertThat(page(html).message()).as(html).isEqualTo(RegexPage.message(html));
         }
     }
 

@@ -3,6 +3,7 @@ package io.mailwarden.archive.linked;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import io.mailwarden.testing.RandomText;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,11 +36,8 @@ class NameLinesTest {
             ",", "，", "到期", "到", "2026年", "\n", "\r\n", "\f", "x"};
         Random rnd = new Random(5);
         for (int i = 0; i < 20_000; i++) {
-            StringBuilder text = new StringBuilder();
-            for (int n = rnd.nextInt(30); n > 0; n--) {
-                text.append(pieces[rnd.nextInt(pieces.length)]);
-            }
-            assertThat(NameLines.of(text.toString())).as(text.toString()).isEqualTo(regex(text.toString()));
+            String text = RandomText.of(rnd, pieces, 30);
+            assertThat(NameLines.of(text)).as(text).isEqualTo(regex(text));
         }
     }
 

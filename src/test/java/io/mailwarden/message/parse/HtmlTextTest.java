@@ -3,6 +3,7 @@ package io.mailwarden.message.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import io.mailwarden.testing.RandomText;
 import java.time.Duration;
 import java.util.Random;
 import java.util.regex.Pattern;
@@ -62,11 +63,8 @@ class HtmlTextTest {
             "</tx>", "<b>", "</b>", "<a href=x>", "&amp;", "&nbsp;", "文件", "word", " ", "\r\n", "\t", "\u00a0"};
         Random rnd = new Random(11);
         for (int i = 0; i < 20_000; i++) {
-            StringBuilder html = new StringBuilder();
-            for (int n = rnd.nextInt(25); n > 0; n--) {
-                html.append(pieces[rnd.nextInt(pieces.length)]);
-            }
-            assertThat(HtmlText.toText(html.toString())).as(html.toString()).isEqualTo(RegexHtml.toText(html.toString()));
+            String html = RandomText.of(rnd, pieces, 25);
+            assertThat(HtmlText.toText(html)).as(html).isEqualTo(RegexHtml.toText(html));
         }
     }
 
