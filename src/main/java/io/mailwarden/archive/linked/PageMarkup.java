@@ -70,12 +70,16 @@ final class PageMarkup {
             while (nameEnd < lower.length() && Markup.isWordChar(lower.charAt(nameEnd))) {
                 nameEnd++;
             }
+            if (nameEnd == open + 1) {
+                pos = open + 1; // not a tag
+                continue;
+            }
             int close = lower.indexOf('>', nameEnd);
             if (close < 0) {
                 return Optional.empty(); // no complete tag after this point
             }
-            if (nameEnd == open + 1 || !isErrorClass(text.substring(nameEnd, close))) {
-                pos = nameEnd == open + 1 ? open + 1 : close + 1;
+            if (!isErrorClass(text.substring(nameEnd, close))) {
+                pos = close + 1;
                 continue;
             }
             tried++;

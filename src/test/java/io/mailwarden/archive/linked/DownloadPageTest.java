@@ -45,8 +45,8 @@ class DownloadPageTest {
     @Test
     void aHostilePageDoesNotHoldTheDownloader() {
         // unclosed starts made the regular expressions scan to the end from each: hours for a page this size
-        for (String unit : new String[] {"<script>", "<div class=\"error\">x", "<a<a", "<title><", "<p>a<b"}) {
-            String html = unit.repeat(4 * 1024 * 1024 / unit.length());
+        for (String unit : new String[] {"<script>", "<div class=\"error\">x", "<a<a", "<title><", "<p>a<b", "< "}) {
+            String html = unit.repeat(4 * 1024 * 1024 / unit.length()) + ">";
             assertTimeoutPreemptively(Duration.ofSeconds(30), () -> page(html).message(), unit);
         }
     }
