@@ -78,6 +78,13 @@ public final class Fields {
      */
     public static final int WORDS_MAX_CHARS = 1024;
 
+    /**
+     * The longest term of an exact field, in chars (each at most 3 bytes of UTF-8): Lucene refuses a term over 32,766
+     * bytes, and one refused term fails the whole document, so a 40 KB Message-ID would keep its message out of the
+     * index and stop the backfill of its folder at it. Longer values are cut, in documents and queries alike.
+     */
+    public static final int MAX_EXACT_CHARS = 8192;
+
     /** Text, stored: the decoded Subject. */
     public static final String SUBJECT = "subject";
     /** Words, not stored: {@link #SUBJECT} segmented by smartcn, when it has Han characters. */
@@ -154,7 +161,7 @@ public final class Fields {
 
     /** The term of a lower-cased exact field: stripped and lower-cased (root locale). */
     public static String exact(String value) {
-        return value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
+        return value == null ? "" : bounded(value.strip().toLowerCase(Locale.ROOT));
     }
 
     /** A Message-ID as indexed: without surrounding whitespace and angle brackets; case kept. */
@@ -166,7 +173,16 @@ public final class Fields {
         if (id.startsWith("<") && id.endsWith(">") && id.length() >= 2) {
             id = id.substring(1, id.length() - 1).strip();
         }
-        return id;
+        return bounded(id);
+    }
+
+    /** {@code term} cut to {@link #MAX_EXACT_CHARS}, never between the two halves of a surrogate pair. */
+    private static String bounded(String term) {
+        if (term.length() <= MAX_EXACT_CHARS) {
+            return term;
+        }
+        int end = Character.isHighSurrogate(term.charAt(MAX_EXACT_CHARS - 1)) ? MAX_EXACT_CHARS - 1 : MAX_EXACT_CHARS;
+        return term.substring(0, end);
     }
 
     /**

@@ -3,6 +3,7 @@ package io.mailwarden.archive.index;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mailwarden.message.Address;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -252,6 +253,27 @@ class ArchiveIndexTest {
                 Instant.parse("2026-03-10T00:00:00Z").toEpochMilli(), Long.MAX_VALUE))).containsExactly("m1");
         assertThat(ids(org.apache.lucene.document.LongPoint.newRangeQuery(Fields.SIZE, 10_000, Long.MAX_VALUE)))
                 .containsExactly("m1");
+    }
+
+    @Test
+    void valuesOverLucenesTermLimitAreIndexedCutNotRefused() {
+        // Lucene refuses a term over 32,766 bytes, failing the whole document: such a message stopped its folder's backfill
+        String huge = "中".repeat(12_000) + "x".repeat(20_000);
+        String id = huge + "@vendor.example";
+        MessageDocument m = new MessageDocument("m1", "a", "INBOX", 1, 1, "ab".repeat(32), "<" + id + ">", "<" + id + ">",
+                List.of(id), List.of(new Address(huge + "@" + huge + ".example", huge)), List.of(), List.of(), huge, null,
+                1, Set.of("$" + huge), List.of(new AttachmentDoc(huge + ".pdf", "application/" + huge, 1, "", "")), "body",
+                List.of(huge), List.of(), false);
+
+        index.upsert(m);
+        index.refresh();
+
+        assertThat(ids(term(Fields.MESSAGE_ID, Fields.messageId("<" + id + ">")))).containsExactly("m1");
+        assertThat(ids(term(Fields.THREAD, Fields.messageId(id)))).containsExactly("m1");
+        assertThat(ids(term(Fields.FROM, Fields.exact(huge + "@" + huge + ".example")))).containsExactly("m1");
+        assertThat(ids(term(Fields.ATTACHMENT_NAME, Fields.exact(huge + ".pdf")))).containsExactly("m1");
+        assertThat(Fields.exact(huge)).hasSize(Fields.MAX_EXACT_CHARS);
+        assertThat(index.get("m1").orElseThrow().subject()).isEqualTo(huge);
     }
 
     @Test
