@@ -273,6 +273,9 @@ class ArchiveIndexTest {
         assertThat(ids(term(Fields.FROM, Fields.exact(huge + "@" + huge + ".example")))).containsExactly("m1");
         assertThat(ids(term(Fields.ATTACHMENT_NAME, Fields.exact(huge + ".pdf")))).containsExactly("m1");
         assertThat(Fields.exact(huge)).hasSize(Fields.MAX_EXACT_CHARS);
+        // a cut never leaves half of a surrogate pair: here the limit falls inside the last pair that would fit
+        String emoji = Fields.exact("a" + "😀".repeat(Fields.MAX_EXACT_CHARS));
+        assertThat(emoji).hasSize(Fields.MAX_EXACT_CHARS - 1).endsWith("😀");
         assertThat(index.get("m1").orElseThrow().subject()).isEqualTo(huge);
     }
 
