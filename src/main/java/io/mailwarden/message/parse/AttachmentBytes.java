@@ -37,7 +37,7 @@ public final class AttachmentBytes {
             case RawMessage.Spooled f -> new SharedFileInputStream(f.file().toFile());
         };
         try {
-            List<Part> parts = BodyCollector.attachmentParts(new MimeMessage(SESSION, shared));
+            List<Part> parts = BodyCollector.attachmentParts(new MimeMessage(SESSION, HeaderSectionInput.of(shared)));
             if (n >= 0 && n < parts.size()) {
                 return Optional.of(new FilterInputStream(QuotedPrintableInput.decoded(parts.get(n))) {
                     @Override

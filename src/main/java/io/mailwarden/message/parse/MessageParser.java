@@ -112,7 +112,11 @@ public final class MessageParser {
         List<Header> fields = new ArrayList<>();
         int skipped = 0;
         try {
-            mime = new MimeMessage(SESSION, in);
+            HeaderSectionInput section = HeaderSectionInput.of(in);
+            mime = new MimeMessage(SESSION, section);
+            if (section.cut()) {
+                problems.add(HeaderSectionInput.CUT);
+            }
             Enumeration<jakarta.mail.Header> all = mime.getAllHeaders();
             while (all.hasMoreElements()) {
                 jakarta.mail.Header h = all.nextElement();

@@ -4,6 +4,8 @@ import jakarta.activation.DataSource;
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Part;
+import jakarta.mail.internet.InternetHeaders;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMultipart;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,7 +40,7 @@ final class MultipartSplitter {
         }
         String type = declared == null ? "multipart/mixed" : "multipart/mixed; boundary=\"" + declared + "\"";
         try {
-            MimeMultipart mp = new MimeMultipart(new Body(part, type));
+            BoundedMultipart mp = new BoundedMultipart(new Body(part, type));
             List<BodyPart> out = new ArrayList<>(mp.getCount());
             for (int i = 0; i < mp.getCount(); i++) {
                 out.add(mp.getBodyPart(i));
@@ -46,10 +48,42 @@ final class MultipartSplitter {
             if (!mp.isComplete()) {
                 problems.add("multipart body ends without its closing boundary (truncated?)");
             }
+            if (mp.cut > 0) {
+                problems.add(mp.cut + " part(s) with a " + HeaderSectionInput.CUT);
+            }
             return out;
         } catch (MessagingException e) {
             problems.add("multipart body unreadable: " + e.getMessage());
             return List.of();
+        }
+    }
+
+    /** Jakarta Mail's multipart parser, with each part's header section read through {@link HeaderSectionInput}. */
+    private static final class BoundedMultipart extends MimeMultipart {
+
+        private int cut;
+
+        BoundedMultipart(DataSource body) throws MessagingException {
+            super(body);
+        }
+
+        @Override
+        protected InternetHeaders createInternetHeaders(InputStream is) throws MessagingException {
+            HeaderSectionInput section = HeaderSectionInput.of(is);
+            return counted(new InternetHeaders(section), section);
+        }
+
+        @Override
+        protected MimeBodyPart createMimeBodyPart(InputStream is) throws MessagingException {
+            HeaderSectionInput section = HeaderSectionInput.of(is);
+            return counted(new MimeBodyPart(section), section);
+        }
+
+        private <T> T counted(T parsed, HeaderSectionInput section) {
+            if (section.cut()) {
+                cut++;
+            }
+            return parsed;
         }
     }
 
