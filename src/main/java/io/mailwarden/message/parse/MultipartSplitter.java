@@ -27,20 +27,26 @@ final class MultipartSplitter {
 
     /** The parts, or an empty list when the body holds no boundary line at all; problems are recorded. */
     static List<BodyPart> split(Part part, String boundary, List<String> problems) throws IOException, MessagingException {
-        if (!hasBoundaryLine(part.getInputStream(), "--")) {
+        long first = boundaryLineAt(part.getInputStream(), "--");
+        if (first < 0) {
             problems.add("multipart body without any boundary line: read as text");
             return List.of();
         }
         String declared = boundary;
         if (declared == null) {
             problems.add("multipart without a boundary parameter; boundary guessed from the body");
-        } else if (!hasBoundaryLine(part.getInputStream(), "--" + declared)) {
-            problems.add("multipart boundary \"" + declared + "\" not found in the body; guessed from the body");
-            declared = null;
+        } else {
+            long at = boundaryLineAt(part.getInputStream(), "--" + declared);
+            if (at < 0) {
+                problems.add("multipart boundary \"" + declared + "\" not found in the body; guessed from the body");
+                declared = null;
+            } else {
+                first = at;
+            }
         }
         String type = declared == null ? "multipart/mixed" : "multipart/mixed; boundary=\"" + declared + "\"";
         try {
-            BoundedMultipart mp = new BoundedMultipart(new Body(part, type));
+            BoundedMultipart mp = new BoundedMultipart(new Body(part, type, first));
             List<BodyPart> out = new ArrayList<>(mp.getCount());
             for (int i = 0; i < mp.getCount(); i++) {
                 out.add(mp.getBodyPart(i));
@@ -87,12 +93,17 @@ final class MultipartSplitter {
         }
     }
 
-    /** The part's body under the multipart type chosen here (the declared one may be wrong). */
-    private record Body(Part part, String getContentType) implements DataSource {
+    /**
+     * The part's body under the multipart type chosen here (the declared one may be wrong), from its first boundary
+     * line: Jakarta Mail would keep the preamble before it in memory, whatever its size.
+     */
+    private record Body(Part part, String getContentType, long firstBoundary) implements DataSource {
         @Override
         public InputStream getInputStream() throws IOException {
             try {
-                return part.getInputStream(); // a shared stream when the message was parsed from shared bytes
+                InputStream in = part.getInputStream(); // a shared stream when the message was parsed from shared bytes
+                in.skipNBytes(firstBoundary);
+                return in;
             } catch (MessagingException e) {
                 throw new IOException(e.getMessage(), e);
             }
@@ -109,26 +120,30 @@ final class MultipartSplitter {
         }
     }
 
-    /** Whether a line of {@code body} starts with {@code prefix} (which holds no line break); closes {@code body}. */
-    static boolean hasBoundaryLine(InputStream body, String prefix) throws IOException {
+    /**
+     * Where the first line of {@code body} that starts with {@code prefix} (which holds no line break) begins, or -1;
+     * closes {@code body}. A line begins after a LF or a CR, as Jakarta Mail reads lines.
+     */
+    static long boundaryLineAt(InputStream body, String prefix) throws IOException {
         byte[] p = prefix.getBytes(StandardCharsets.ISO_8859_1);
         try (InputStream in = body) {
             byte[] buf = new byte[64 * 1024];
+            long read = 0;
             int matched = 0; // bytes of the prefix matched so far on this line; -1: not at a line's start
-            for (int n; (n = in.read(buf)) > 0;) {
+            for (int n; (n = in.read(buf)) > 0; read += n) {
                 for (int i = 0; i < n; i++) {
                     byte b = buf[i];
-                    if (b == '\n') {
+                    if (b == '\n' || b == '\r') {
                         matched = 0;
                     } else if (matched >= 0) {
                         matched = b == p[matched] ? matched + 1 : -1;
                         if (matched == p.length) {
-                            return true;
+                            return read + i + 1 - p.length;
                         }
                     }
                 }
             }
-            return false;
+            return -1;
         }
     }
 }

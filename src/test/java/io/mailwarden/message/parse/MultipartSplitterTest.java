@@ -2,13 +2,35 @@ package io.mailwarden.message.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mailwarden.testing.RandomText;
+import jakarta.activation.DataSource;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Header;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.SharedByteArrayInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Properties;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class MultipartSplitterTest {
+
+    static {
+        MimeDefaults.install();
+    }
+
+    private static final Session SESSION = Session.getInstance(new Properties());
 
     private static InputStream b(String s) {
         return new ByteArrayInputStream(s.getBytes(StandardCharsets.ISO_8859_1));
@@ -16,11 +38,97 @@ class MultipartSplitterTest {
 
     @Test
     void findsABoundaryOnlyAtTheStartOfALine() throws IOException {
-        assertThat(MultipartSplitter.hasBoundaryLine(b("--b1\r\nx"), "--b1")).isTrue();
-        assertThat(MultipartSplitter.hasBoundaryLine(b("preamble\r\n--b1\r\n"), "--b1")).isTrue();
-        assertThat(MultipartSplitter.hasBoundaryLine(b("text --b1 inside a line\r\n"), "--b1")).isFalse();
-        assertThat(MultipartSplitter.hasBoundaryLine(b("ends with\n--b"), "--b1")).isFalse();
-        assertThat(MultipartSplitter.hasBoundaryLine(b(""), "--")).isFalse();
-        assertThat(MultipartSplitter.hasBoundaryLine(b("a\n-x\n--b1"), "--b1")).isTrue();
+        assertThat(MultipartSplitter.boundaryLineAt(b("--b1\r\nx"), "--b1")).isZero();
+        assertThat(MultipartSplitter.boundaryLineAt(b("preamble\r\n--b1\r\n"), "--b1")).isEqualTo(10);
+        assertThat(MultipartSplitter.boundaryLineAt(b("text --b1 inside a line\r\n"), "--b1")).isEqualTo(-1);
+        assertThat(MultipartSplitter.boundaryLineAt(b("ends with\n--b"), "--b1")).isEqualTo(-1);
+        assertThat(MultipartSplitter.boundaryLineAt(b(""), "--")).isEqualTo(-1);
+        assertThat(MultipartSplitter.boundaryLineAt(b("a\n-x\n--b1"), "--b1")).isEqualTo(5);
+        assertThat(MultipartSplitter.boundaryLineAt(b("old mac\r--b1\r"), "--b1")).isEqualTo(8); // a lone CR ends a line
+    }
+
+    @Test
+    void findsThePartsJakartaMailFindsWithoutReadingThePreambleIntoMemory() throws Exception {
+        // the splitter hands Jakarta Mail the body from its first boundary line on: the same parts, no preamble held
+        String[] pieces = {"--b1", "--b1--", "--b2", "--", "-----", "\r\n", "\n", "\r", " ", "\t", "preamble text",
+            "Content-Type: text/plain", "X-A: b", "body", "\r\n\r\n", "\r\n--b1\r\n", "\r\n--b1\r\n", "\n--b1 \n",
+            "\r\n--b1--\r\n", "\r\n--b2\r\n"};
+        Random rnd = new Random(11);
+        for (int i = 0; i < 10_000; i++) {
+            String body = RandomText.of(rnd, pieces, 30);
+            String param = rnd.nextInt(4) == 0 ? null : "b1";
+            byte[] raw = ("Content-Type: multipart/mixed" + (param == null ? "" : "; boundary=" + param) + "\r\n\r\n" + body)
+                    .getBytes(StandardCharsets.ISO_8859_1);
+            String shown = body.replace("\r", "\\r").replace("\n", "\\n");
+            List<String> problems = new ArrayList<>();
+            List<String> split;
+            try {
+                split = describe(MultipartSplitter.split(message(raw), param, problems));
+            } catch (RuntimeException e) {
+                split = List.of(e.toString());
+            }
+            if (problems.contains("multipart body without any boundary line: read as text")) {
+                continue;
+            }
+            boolean guessed = problems.stream().anyMatch(p -> p.contains("guessed"));
+            MimeMessage reference = message(raw);
+            MimeMultipart whole = new MimeMultipart(new Whole(reference, guessed ? "multipart/mixed"
+                    : "multipart/mixed; boundary=\"" + param + "\""));
+            List<String> expected;
+            try {
+                List<BodyPart> parts = new ArrayList<>();
+                for (int p = 0; p < whole.getCount(); p++) {
+                    parts.add(whole.getBodyPart(p));
+                }
+                expected = describe(parts);
+                assertThat(problems.contains("multipart body ends without its closing boundary (truncated?)"))
+                        .as(shown).isEqualTo(!whole.isComplete());
+            } catch (MessagingException e) {
+                expected = List.of();
+            } catch (RuntimeException e) {
+                expected = List.of(e.toString());
+            }
+            assertThat(split).as("%s, boundary %s", shown, param).isEqualTo(expected);
+        }
+    }
+
+    private static MimeMessage message(byte[] raw) throws MessagingException {
+        return new MimeMessage(SESSION, new SharedByteArrayInputStream(raw));
+    }
+
+    private static List<String> describe(List<BodyPart> parts) throws MessagingException, IOException {
+        List<String> out = new ArrayList<>();
+        for (BodyPart p : parts) {
+            StringBuilder d = new StringBuilder();
+            for (Header h : Collections.list(p.getAllHeaders())) {
+                d.append(h.getName()).append('=').append(h.getValue()).append(';');
+            }
+            try (InputStream in = ((MimeBodyPart) p).getRawInputStream()) {
+                out.add(d.append('|').append(new String(in.readAllBytes(), StandardCharsets.ISO_8859_1)).toString());
+            }
+        }
+        return out;
+    }
+
+    /** The whole body, preamble included, as the splitter handed it to Jakarta Mail before. */
+    private record Whole(MimeMessage message, String getContentType) implements DataSource {
+        @Override
+        public InputStream getInputStream() throws IOException {
+            try {
+                return message.getInputStream();
+            } catch (MessagingException e) {
+                throw new IOException(e);
+            }
+        }
+
+        @Override
+        public OutputStream getOutputStream() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public String getName() {
+            return "whole body";
+        }
     }
 }
