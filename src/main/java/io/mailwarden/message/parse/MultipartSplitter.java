@@ -7,6 +7,7 @@ import jakarta.mail.Part;
 import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.SharedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -44,6 +45,11 @@ final class MultipartSplitter {
                 first = at;
             }
         }
+        try (InputStream body = part.getInputStream()) {
+            if (body instanceof SharedInputStream shared) {
+                return scanned(body, shared, first, declared, problems);
+            }
+        }
         String type = declared == null ? "multipart/mixed" : "multipart/mixed; boundary=\"" + declared + "\"";
         try {
             BoundedMultipart mp = new BoundedMultipart(new Body(part, type, first));
@@ -51,16 +57,36 @@ final class MultipartSplitter {
             for (int i = 0; i < mp.getCount(); i++) {
                 out.add(mp.getBodyPart(i));
             }
-            if (!mp.isComplete()) {
-                problems.add("multipart body ends without its closing boundary (truncated?)");
-            }
-            if (mp.cut > 0) {
-                problems.add(mp.cut + " part(s) with a " + HeaderSectionInput.CUT);
-            }
+            noteEnd(mp.isComplete(), mp.cut, problems);
             return out;
         } catch (MessagingException e) {
             problems.add("multipart body unreadable: " + e.getMessage());
             return List.of();
+        }
+    }
+
+    /** A body read from shared bytes (the usual case): its parts refer to those bytes, found by {@link PartScanner}. */
+    private static List<BodyPart> scanned(InputStream body, SharedInputStream shared, long first, String boundary,
+            List<String> problems) throws IOException, MessagingException {
+        body.skipNBytes(first);
+        PartScanner.Parts found = PartScanner.scan(body, first, boundary);
+        List<BodyPart> out = new ArrayList<>(found.ranges().size());
+        int cut = 0;
+        for (PartScanner.Range r : found.ranges()) {
+            HeaderSectionInput section = HeaderSectionInput.of(shared.newStream(r.start(), r.end()));
+            out.add(new MimeBodyPart(section));
+            cut += section.cut() ? 1 : 0;
+        }
+        noteEnd(found.complete(), cut, problems);
+        return out;
+    }
+
+    private static void noteEnd(boolean complete, int cutSections, List<String> problems) {
+        if (!complete) {
+            problems.add("multipart body ends without its closing boundary (truncated?)");
+        }
+        if (cutSections > 0) {
+            problems.add(cutSections + " part(s) with a " + HeaderSectionInput.CUT);
         }
     }
 

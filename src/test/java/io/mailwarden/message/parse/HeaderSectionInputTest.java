@@ -23,10 +23,6 @@ import org.junit.jupiter.api.Test;
 /** Header sections read through a cap: under it exactly as Jakarta Mail reads them, over it cut where the body stays. */
 class HeaderSectionInputTest {
 
-    static {
-        MimeDefaults.install();
-    }
-
     private static final Session SESSION = Session.getInstance(new Properties());
     private static final String[] PIECES = {"Subject: a", "X-A: b", "To: c@d.example", " folded", "\tmore", "word ", ":",
         "中文", "\r\n", "\n", "\r", "\r\r\n", "\r\n\r\n"};
