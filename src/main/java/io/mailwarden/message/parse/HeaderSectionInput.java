@@ -18,6 +18,7 @@ class HeaderSectionInput extends InputStream {
 
     /** Header bytes a message or part may have before the rest of its header section is skipped. */
     static final int MAX_BYTES = 1 << 20;
+    private static final int MAX_BLANKS = 1000;
     static final String CUT = "header section over 1 MB: the rest of it was not read (the message is kept whole)";
 
     private static final int START = 0; // at a line's start
@@ -33,6 +34,7 @@ class HeaderSectionInput extends InputStream {
     private byte[] tail; // after a cut, the line end that closes the line the parser has begun
     private int tailAt;
     private boolean cut;
+    private boolean blanksSkipped;
     private long markedSeen;
     private int markedState;
     private int markedTailAt;
@@ -63,6 +65,10 @@ class HeaderSectionInput extends InputStream {
         }
         if (state == ENDED) {
             return in.read();
+        }
+        if (seen == 0 && !blanksSkipped) {
+            blanksSkipped = true;
+            skipBlankLines();
         }
         // cut only where the parser is not between a CR and what follows it
         if (seen >= max && (state == START || state == MID) && in.markSupported()) {
@@ -98,6 +104,40 @@ class HeaderSectionInput extends InputStream {
             case CR_CR -> b == '\n' ? START : ENDED; // CR CR LF ends one line; otherwise the second CR is an empty line
             default -> b == '\n' ? START : b == '\r' ? CR : MID;
         };
+    }
+
+    /**
+     * Skips the lines of spaces and tabs that open the section. Jakarta Mail ignores such a line, but with a folded
+     * line after it, it threw {@code IndexOutOfBoundsException} and lost the message's headers, or every part of a
+     * multipart. A line is only skipped whole, up to {@link #MAX_BLANKS} blanks.
+     */
+    private void skipBlankLines() throws IOException {
+        if (!in.markSupported()) {
+            return;
+        }
+        while (true) {
+            in.mark(MAX_BLANKS + 3);
+            int blanks = 0;
+            int b = in.read();
+            while ((b == ' ' || b == '\t') && blanks < MAX_BLANKS) {
+                blanks++;
+                b = in.read();
+            }
+            if (blanks == 0 || (b != '\n' && b != '\r')) {
+                in.reset();
+                return;
+            }
+            if (b == '\r') {
+                in.mark(2);
+                int c = in.read();
+                if (c == '\r') {
+                    c = in.read();
+                }
+                if (c != '\n') {
+                    in.reset(); // a lone CR ends the line, as Jakarta Mail reads it
+                }
+            }
+        }
     }
 
     /**

@@ -25,7 +25,7 @@ class HeaderSectionInputTest {
 
     private static final Session SESSION = Session.getInstance(new Properties());
     private static final String[] PIECES = {"Subject: a", "X-A: b", "To: c@d.example", " folded", "\tmore", "word ", ":",
-        "中文", "\r\n", "\n", "\r", "\r\r\n", "\r\n\r\n"};
+        "中文", "\r\n", "\n", "\r", "\r\r\n", "\r\n\r\n", " ", "\t"};
 
     @Test
     void readsEveryHeaderSectionUnderTheCapAsJakartaMailDoes() throws Exception {
@@ -33,11 +33,19 @@ class HeaderSectionInputTest {
         for (int i = 0; i < 20_000; i++) {
             byte[] raw = (RandomText.of(rnd, PIECES, 20) + "\r\nthe body\r\n").getBytes(StandardCharsets.UTF_8);
             String shown = new String(raw, StandardCharsets.UTF_8).replace("\r", "\\r").replace("\n", "\\n");
-            Parsed plain = parse(new SharedByteArrayInputStream(raw));
             HeaderSectionInput section = HeaderSectionInput.of(new SharedByteArrayInputStream(raw), 1 << 20);
-
-            assertThat(parse(section)).as(shown).isEqualTo(plain);
+            Parsed bounded = parse(section);
             assertThat(section.cut()).isFalse();
+            try {
+                assertThat(bounded).as(shown).isEqualTo(parse(new SharedByteArrayInputStream(raw)));
+            } catch (IndexOutOfBoundsException e) {
+                // Jakarta Mail fails on blank lines, then a folded one: they are read as if they were not there
+                String text = new String(raw, StandardCharsets.UTF_8);
+                String without = text.replaceFirst("^([ \t]+(\r\n|\r\r\n|\n|\r))+", "");
+                assertThat(without).as(shown).isNotEqualTo(text);
+                assertThat(bounded).as(shown)
+                        .isEqualTo(parse(new SharedByteArrayInputStream(without.getBytes(StandardCharsets.UTF_8))));
+            }
         }
     }
 
@@ -48,7 +56,12 @@ class HeaderSectionInputTest {
         for (int i = 0; i < 20_000; i++) {
             byte[] raw = (RandomText.of(rnd, PIECES, 20) + "\r\nthe body\r\n").getBytes(StandardCharsets.UTF_8);
             String shown = new String(raw, StandardCharsets.UTF_8).replace("\r", "\\r").replace("\n", "\\n");
-            Parsed plain = parse(new SharedByteArrayInputStream(raw));
+            Parsed plain;
+            try {
+                plain = parse(new SharedByteArrayInputStream(raw));
+            } catch (IndexOutOfBoundsException e) {
+                continue; // Jakarta Mail cannot read it uncut (see above)
+            }
             int cap = rnd.nextInt(40);
             HeaderSectionInput section = HeaderSectionInput.of(new SharedByteArrayInputStream(raw), cap);
             Parsed cut = parse(section);
@@ -58,6 +71,21 @@ class HeaderSectionInputTest {
             List<String> whole = cut.headers().subList(0, Math.max(0, cut.headers().size() - 1));
             assertThat(plain.headers().subList(0, whole.size())).as("cap %d: %s", cap, shown).isEqualTo(whole);
         }
+    }
+
+    @Test
+    void readsHeadersThatOpenWithABlankLineAndAFoldedOne() {
+        // Jakarta Mail threw IndexOutOfBoundsException here: the message lost its headers, the multipart every part
+        String raw = " \r\n\tcontinued\r\nFrom: a@b.example\r\nSubject: hi\r\nMessage-ID: <f@b.example>\r\n"
+                + "Content-Type: multipart/mixed; boundary=q\r\n\r\n--q\r\n\t\r\n folded\r\nContent-Type: text/plain\r\n\r\n"
+                + "part text\r\n--q\r\nContent-Type: text/plain\r\nContent-Disposition: attachment; filename=b.txt\r\n\r\n"
+                + "file\r\n--q--\r\n";
+        Message m = new MessageParser().parse(raw.getBytes(StandardCharsets.US_ASCII));
+
+        assertThat(m.subject()).isEqualTo("hi");
+        assertThat(m.text()).isEqualTo("part text");
+        assertThat(m.attachments()).extracting(a -> a.filename()).containsExactly("b.txt");
+        assertThat(m.problems()).noneMatch(p -> p.contains("unreadable"));
     }
 
     @Test

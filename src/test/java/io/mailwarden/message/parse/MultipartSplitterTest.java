@@ -81,8 +81,10 @@ class MultipartSplitterTest {
                         .as(shown).isEqualTo(!whole.isComplete());
             } catch (MessagingException e) {
                 expected = List.of();
-            } catch (RuntimeException e) {
-                expected = List.of(e.toString());
+            } catch (IndexOutOfBoundsException e) {
+                // Jakarta Mail fails on a part that opens with blank lines, then a folded one; the splitter reads it
+                assertThat(split).as(shown).noneMatch(p -> p.contains("Exception"));
+                continue;
             }
             assertThat(split).as("%s, boundary %s", shown, param).isEqualTo(expected);
             // and the same ranges whatever the buffer: a few bytes make it slide and grow all the time
