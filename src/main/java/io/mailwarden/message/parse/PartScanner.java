@@ -91,8 +91,15 @@ final class PartScanner {
                     lineStart = false; // not a boundary: scan on from the byte that said so
                     continue;
                 }
-                int b = buf[at++];
-                lineStart = b == '\n' || b == '\r';
+                // on to the next line start: only there can a boundary stand
+                byte[] b = buf;
+                int i = at;
+                int l = lim;
+                while (i < l && b[i] != '\n' && b[i] != '\r') {
+                    i++;
+                }
+                lineStart = i < l;
+                at = lineStart ? i + 1 : l;
             }
         }
     }
