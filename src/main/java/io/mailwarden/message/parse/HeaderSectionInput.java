@@ -28,6 +28,7 @@ class HeaderSectionInput extends InputStream {
     private static final int ENDED = 4; // at or past the section's empty line: bytes pass through
 
     final InputStream in;
+    private final boolean markable; // asked once: the parser asks after every CR
     private final long max;
     private long seen;
     private int state = START;
@@ -41,6 +42,7 @@ class HeaderSectionInput extends InputStream {
 
     HeaderSectionInput(InputStream in, long max) {
         this.in = in;
+        this.markable = in.markSupported();
         this.max = max;
     }
 
@@ -71,7 +73,7 @@ class HeaderSectionInput extends InputStream {
             skipBlankLines();
         }
         // cut only where the parser is not between a CR and what follows it
-        if (seen >= max && (state == START || state == MID) && in.markSupported()) {
+        if (seen >= max && (state == START || state == MID) && markable) {
             skipRest();
             return read();
         }
@@ -112,7 +114,7 @@ class HeaderSectionInput extends InputStream {
      * multipart. A line is only skipped whole, up to {@link #MAX_BLANKS} blanks.
      */
     private void skipBlankLines() throws IOException {
-        if (!in.markSupported()) {
+        if (!markable) {
             return;
         }
         while (true) {
@@ -169,7 +171,7 @@ class HeaderSectionInput extends InputStream {
 
     @Override
     public boolean markSupported() {
-        return in.markSupported();
+        return markable;
     }
 
     @Override
