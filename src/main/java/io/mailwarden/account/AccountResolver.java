@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
  */
 public final class AccountResolver {
 
+    /** The state store's account columns are {@code VARCHAR(320)}. */
+    static final int MAX_NAME = 320;
     private static final Pattern ADDRESS = Pattern.compile("[^\\s@<>,;\"]+@[^\\s@<>,;\"]+\\.[^\\s@<>,;\"]+");
 
     private final UnaryOperator<String> env;
@@ -52,6 +54,10 @@ public final class AccountResolver {
     private Account resolve(String name, AccountsConfig.Account c, List<String> problems) {
         String key = "mailwarden.accounts." + name + ".";
         int before = problems.size();
+        if (name.length() > MAX_NAME) {
+            problems.add("mailwarden.accounts." + name.substring(0, 40) + "…: an account's name is at most " + MAX_NAME
+                    + " characters (" + name.length() + " here): the state store keeps it with every message");
+        }
         Provider provider = Provider.parse(c.provider());
         if (provider == null) {
             problems.add(key + "provider: unknown provider '" + c.provider() + "' (one of " + String.join(", ", Provider.names()) + ")");

@@ -114,6 +114,15 @@ class AccountResolverTest {
     }
 
     @Test
+    void refusesAnAccountNameTooLongForTheStateStore() {
+        String name = "a".repeat(AccountResolver.MAX_NAME + 1);
+        assertThatThrownBy(() -> resolver.resolve(config(Map.of(name, Acc.of("exmail", "PW")))))
+                .isInstanceOfSatisfying(AccountConfigException.class, e -> assertThat(e.problems()).containsExactly(
+                        "mailwarden.accounts." + "a".repeat(40) + "…: an account's name is at most 320 characters "
+                                + "(321 here): the state store keeps it with every message"));
+    }
+
+    @Test
     void aPollIntervalBelowOneSecondIsRefused() {
         Acc fast = new Acc("exmail", "alice@corp.example", Optional.of("PW"), Optional.empty(), Server.none(),
                 Server.none(), Optional.empty(), List.of("INBOX"), Optional.of(List.of("Junk")), Duration.ofMillis(200),
