@@ -120,14 +120,14 @@ final class MultipartSplitter {
     }
 
     /**
-     * The part's body under the multipart type chosen here (the declared one may be wrong), from its first boundary
-     * line: Jakarta Mail would keep the preamble before it in memory, whatever its size.
+     * A body that is not shared bytes (the multipart itself was transfer-encoded) under the multipart type chosen here
+     * (the declared one may be wrong), from its first boundary line: Jakarta Mail would keep the preamble in memory.
      */
     private record Body(Part part, String getContentType, long firstBoundary) implements DataSource {
         @Override
         public InputStream getInputStream() throws IOException {
             try {
-                InputStream in = part.getInputStream(); // a shared stream when the message was parsed from shared bytes
+                InputStream in = part.getInputStream();
                 in.skipNBytes(firstBoundary);
                 return in;
             } catch (MessagingException e) {

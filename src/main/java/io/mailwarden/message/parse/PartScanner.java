@@ -107,10 +107,10 @@ final class PartScanner {
     /** Reads the lines up to the opening boundary; its bytes, or null when there is none (or only the closing one). */
     private byte[] openingBoundary(String boundary) throws IOException {
         byte[] bnd = boundary == null ? null : ("--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
+        // a line's first bytes, as many as a boundary and "--" take; the rest only needs to be classified
+        int keep = (bnd == null ? MAX_GUESSED : bnd.length + 2) + 1;
+        byte[] head = new byte[keep];
         while (available(1)) {
-            // the line's first bytes, as many as a boundary and "--" take; the rest only needs to be classified
-            int keep = (bnd == null ? MAX_GUESSED : bnd.length + 2) + 1;
-            byte[] head = new byte[keep];
             int kept = 0;
             long length = 0;
             long trimmed = 0; // the length without trailing spaces and tabs
