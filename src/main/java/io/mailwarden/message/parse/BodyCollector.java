@@ -32,6 +32,7 @@ final class BodyCollector {
     /** Only list the attachments' parts, reading nothing (to stream one of them out). */
     private final boolean partsOnly;
     private long textBytes;
+    private int partsLeft = MultipartSplitter.MAX_PARTS;
     private final StringBuilder plain = new StringBuilder();
     private final StringBuilder html = new StringBuilder();
     private final List<Attachment> attachments = new ArrayList<>();
@@ -82,7 +83,14 @@ final class BodyCollector {
                     problems.add("multipart nesting deeper than " + MessageParser.MAX_DEPTH + " levels was not read");
                     return;
                 }
-                List<BodyPart> children = MultipartSplitter.split(part, type.get("boundary"), problems);
+                if (partsLeft == 0) {
+                    if (!problems.contains(MultipartSplitter.TOO_MANY)) {
+                        problems.add(MultipartSplitter.TOO_MANY);
+                    }
+                    return;
+                }
+                List<BodyPart> children = MultipartSplitter.split(part, type.get("boundary"), problems, partsLeft);
+                partsLeft -= children.size();
                 if (children.isEmpty() && !partsOnly) {
                     append(plain, Charsets.decode(textOf(part), type.get("charset")));
                 }

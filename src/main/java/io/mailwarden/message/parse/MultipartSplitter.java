@@ -1,16 +1,13 @@
 package io.mailwarden.message.parse;
 
-import jakarta.activation.DataSource;
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Part;
-import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeBodyPart;
-import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.SharedInputStream;
+import jakarta.mail.util.SharedByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,15 +16,31 @@ import java.util.List;
  * Splits a multipart body into its parts, surviving a boundary parameter that is missing or does not
  * match the body (Jakarta Mail then returns no parts at all, losing the whole text). The body is read as
  * a stream: parsed from shared bytes, the parts refer to the message's bytes instead of copying them, so
- * a message of any size is held once.
+ * a message of any size is held once. {@link PartScanner} finds the parts; a message has at most
+ * {@link #MAX_PARTS} of them read.
  */
 final class MultipartSplitter {
+
+    /**
+     * The most MIME parts read from one message, nested ones included. Each costs about 2 KB of headers: a 10 MB
+     * message of 250,000 tiny parts filled a 512 MB heap.
+     */
+    static final int MAX_PARTS = 10_000;
+    static final String TOO_MANY = "more than " + MAX_PARTS + " MIME parts: the rest were not read (the message is kept"
+            + " whole)";
+
+    /** The most bytes of a transfer-encoded multipart body decoded into memory to be split. */
+    static final int MAX_DECODED = 64 << 20;
 
     private MultipartSplitter() {
     }
 
-    /** The parts, or an empty list when the body holds no boundary line at all; problems are recorded. */
-    static List<BodyPart> split(Part part, String boundary, List<String> problems) throws IOException, MessagingException {
+    /**
+     * The parts, at most {@code limit} of them, or an empty list when the body holds no boundary line at all; problems
+     * are recorded, {@link #TOO_MANY} when parts were left unread.
+     */
+    static List<BodyPart> split(Part part, String boundary, List<String> problems, int limit)
+            throws IOException, MessagingException {
         long first = boundaryLineAt(part.getInputStream(), "--");
         if (first < 0) {
             problems.add("multipart body without any boundary line: read as text");
@@ -47,29 +60,24 @@ final class MultipartSplitter {
         }
         try (InputStream body = part.getInputStream()) {
             if (body instanceof SharedInputStream shared) {
-                return scanned(body, shared, first, declared, problems);
+                return scanned(body, shared, first, declared, problems, limit);
             }
-        }
-        String type = declared == null ? "multipart/mixed" : "multipart/mixed; boundary=\"" + declared + "\"";
-        try {
-            BoundedMultipart mp = new BoundedMultipart(new Body(part, type, first));
-            List<BodyPart> out = new ArrayList<>(mp.getCount());
-            for (int i = 0; i < mp.getCount(); i++) {
-                out.add(mp.getBodyPart(i));
+            // transfer-encoded (Jakarta Mail decodes a multipart only when it cannot parse its type): decoded in memory
+            byte[] decoded = body.readNBytes(MAX_DECODED + 1);
+            if (decoded.length > MAX_DECODED) {
+                problems.add("transfer-encoded multipart body over " + (MAX_DECODED >> 20) + " MB: read as text");
+                return List.of();
             }
-            noteEnd(mp.isComplete(), mp.cut, problems);
-            return out;
-        } catch (MessagingException e) {
-            problems.add("multipart body unreadable: " + e.getMessage());
-            return List.of();
+            SharedByteArrayInputStream bytes = new SharedByteArrayInputStream(decoded);
+            return scanned(bytes, bytes, first, declared, problems, limit);
         }
     }
 
     /** A body read from shared bytes (the usual case): its parts refer to those bytes, found by {@link PartScanner}. */
     private static List<BodyPart> scanned(InputStream body, SharedInputStream shared, long first, String boundary,
-            List<String> problems) throws IOException, MessagingException {
+            List<String> problems, int limit) throws IOException, MessagingException {
         body.skipNBytes(first);
-        PartScanner.Parts found = PartScanner.scan(body, first, boundary);
+        PartScanner.Parts found = PartScanner.scan(body, first, boundary, limit);
         List<BodyPart> out = new ArrayList<>(found.ranges().size());
         int cut = 0;
         for (PartScanner.Range r : found.ranges()) {
@@ -77,72 +85,19 @@ final class MultipartSplitter {
             out.add(new MimeBodyPart(section));
             cut += section.cut() ? 1 : 0;
         }
-        noteEnd(found.complete(), cut, problems);
+        noteEnd(found.complete(), cut, found.more(), problems);
         return out;
     }
 
-    private static void noteEnd(boolean complete, int cutSections, List<String> problems) {
+    private static void noteEnd(boolean complete, int cutSections, boolean more, List<String> problems) {
         if (!complete) {
             problems.add("multipart body ends without its closing boundary (truncated?)");
         }
         if (cutSections > 0) {
             problems.add(cutSections + " part(s) with a " + HeaderSectionInput.CUT);
         }
-    }
-
-    /** Jakarta Mail's multipart parser, with each part's header section read through {@link HeaderSectionInput}. */
-    private static final class BoundedMultipart extends MimeMultipart {
-
-        private int cut;
-
-        BoundedMultipart(DataSource body) throws MessagingException {
-            super(body);
-        }
-
-        @Override
-        protected InternetHeaders createInternetHeaders(InputStream is) throws MessagingException {
-            HeaderSectionInput section = HeaderSectionInput.of(is);
-            return counted(new InternetHeaders(section), section);
-        }
-
-        @Override
-        protected MimeBodyPart createMimeBodyPart(InputStream is) throws MessagingException {
-            HeaderSectionInput section = HeaderSectionInput.of(is);
-            return counted(new MimeBodyPart(section), section);
-        }
-
-        private <T> T counted(T parsed, HeaderSectionInput section) {
-            if (section.cut()) {
-                cut++;
-            }
-            return parsed;
-        }
-    }
-
-    /**
-     * A body that is not shared bytes (the multipart itself was transfer-encoded) under the multipart type chosen here
-     * (the declared one may be wrong), from its first boundary line: Jakarta Mail would keep the preamble in memory.
-     */
-    private record Body(Part part, String getContentType, long firstBoundary) implements DataSource {
-        @Override
-        public InputStream getInputStream() throws IOException {
-            try {
-                InputStream in = part.getInputStream();
-                in.skipNBytes(firstBoundary);
-                return in;
-            } catch (MessagingException e) {
-                throw new IOException(e.getMessage(), e);
-            }
-        }
-
-        @Override
-        public OutputStream getOutputStream() {
-            throw new UnsupportedOperationException("read-only");
-        }
-
-        @Override
-        public String getName() {
-            return "multipart body";
+        if (more && !problems.contains(TOO_MANY)) {
+            problems.add(TOO_MANY);
         }
     }
 

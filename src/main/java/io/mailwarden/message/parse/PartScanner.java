@@ -24,8 +24,8 @@ final class PartScanner {
     record Range(long start, long end) {
     }
 
-    /** The parts, and whether the closing boundary was found. */
-    record Parts(List<Range> ranges, boolean complete) {
+    /** The parts, whether the closing boundary was found, and whether parts past the limit were left unread. */
+    record Parts(List<Range> ranges, boolean complete, boolean more) {
     }
 
     /** A guessed boundary longer than this is taken for text: RFC 2046 allows 70 characters. */
@@ -48,33 +48,40 @@ final class PartScanner {
      * @param body the multipart body, read from here on
      * @param from the offset in the body {@code body} stands at, which the ranges count from
      * @param boundary the boundary parameter, or null to take the first line that looks like one
+     * @param limit the most parts to find
      */
-    static Parts scan(InputStream body, long from, String boundary) throws IOException {
-        return scan(body, from, boundary, 64 * 1024);
+    static Parts scan(InputStream body, long from, String boundary, int limit) throws IOException {
+        return scan(body, from, boundary, limit, 64 * 1024);
     }
 
-    /** With a buffer of this many bytes to start with (it grows for a long boundary). */
-    static Parts scan(InputStream body, long from, String boundary, int bufferSize) throws IOException {
-        return new PartScanner(body, from, bufferSize).parts(boundary);
+    /**
+     * @param limit the most parts to find
+     * @param bufferSize the buffer to start with (it grows for a long boundary)
+     */
+    static Parts scan(InputStream body, long from, String boundary, int limit, int bufferSize) throws IOException {
+        return new PartScanner(body, from, bufferSize).parts(boundary, limit);
     }
 
-    private Parts parts(String boundary) throws IOException {
+    private Parts parts(String boundary, int limit) throws IOException {
         byte[] bnd = openingBoundary(boundary);
         List<Range> ranges = new ArrayList<>();
         if (bnd == null) {
-            return new Parts(ranges, true); // no opening boundary, or only the closing one
+            return new Parts(ranges, true, false); // no opening boundary, or only the closing one
         }
         while (true) {
+            if (ranges.size() == limit) {
+                return new Parts(ranges, true, true);
+            }
             long start = pos();
             if (!skipHeaderLines()) {
-                return new Parts(ranges, false); // no body: Jakarta Mail drops such a part
+                return new Parts(ranges, false, false); // no body: Jakarta Mail drops such a part
             }
             long bodyStart = pos();
             boolean lineStart = true;
             while (true) {
                 if (!available(bnd.length)) {
                     ranges.add(new Range(start, base + lim)); // the body runs to the end of the stream
-                    return new Parts(ranges, false);
+                    return new Parts(ranges, false, false);
                 }
                 if (lineStart && matches(bnd)) {
                     long p = pos();
@@ -82,7 +89,7 @@ final class PartScanner {
                     int trailer = trailer(bnd.length);
                     if (trailer < 0) {
                         ranges.add(new Range(start, end));
-                        return new Parts(ranges, true);
+                        return new Parts(ranges, true, false);
                     }
                     if (trailer > 0) {
                         ranges.add(new Range(start, end));
