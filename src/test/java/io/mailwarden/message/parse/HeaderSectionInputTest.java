@@ -31,8 +31,8 @@ class HeaderSectionInputTest {
     void readsEveryHeaderSectionUnderTheCapAsJakartaMailDoes() throws Exception {
         Random rnd = new Random(5);
         for (int i = 0; i < 20_000; i++) {
-            byte[] raw = (RandomText.of(rnd, PIECES, 20) + "\r\nthe body\r\n").getBytes(StandardCharsets.UTF_8);
-            String shown = new String(raw, StandardCharsets.UTF_8).replace("\r", "\\r").replace("\n", "\\n");
+            byte[] raw = randomMessage(rnd);
+            String shown = shown(raw);
             HeaderSectionInput section = HeaderSectionInput.of(new SharedByteArrayInputStream(raw), 1 << 20);
             Parsed bounded = parse(section);
             assertThat(section.cut()).isFalse();
@@ -54,8 +54,8 @@ class HeaderSectionInputTest {
         // whatever the line ends and wherever the cap falls, the body is the body Jakarta Mail finds uncut
         Random rnd = new Random(8);
         for (int i = 0; i < 20_000; i++) {
-            byte[] raw = (RandomText.of(rnd, PIECES, 20) + "\r\nthe body\r\n").getBytes(StandardCharsets.UTF_8);
-            String shown = new String(raw, StandardCharsets.UTF_8).replace("\r", "\\r").replace("\n", "\\n");
+            byte[] raw = randomMessage(rnd);
+            String shown = shown(raw);
             Parsed plain;
             try {
                 plain = parse(new SharedByteArrayInputStream(raw));
@@ -117,6 +117,15 @@ class HeaderSectionInputTest {
         try (InputStream in = AttachmentBytes.open(RawMessage.of(raw), 0).orElseThrow()) {
             assertThat(new String(in.readAllBytes(), StandardCharsets.US_ASCII)).isEqualTo("file text");
         }
+    }
+
+    /** Random header lines, with every line end Jakarta Mail knows, then a body. */
+    private static byte[] randomMessage(Random rnd) {
+        return (RandomText.of(rnd, PIECES, 20) + "\r\nthe body\r\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String shown(byte[] raw) {
+        return new String(raw, StandardCharsets.UTF_8).replace("\r", "\\r").replace("\n", "\\n");
     }
 
     private static Parsed parse(InputStream in) throws MessagingException, IOException {
