@@ -4,6 +4,8 @@ import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimePart;
+import jakarta.mail.internet.MimeUtility;
 import jakarta.mail.internet.SharedInputStream;
 import jakarta.mail.util.SharedByteArrayInputStream;
 import java.io.IOException;
@@ -41,7 +43,15 @@ final class MultipartSplitter {
      */
     static List<BodyPart> split(Part part, String boundary, List<String> problems, int limit)
             throws IOException, MessagingException {
-        long first = boundaryLineAt(part.getInputStream(), "--");
+        Body body = part::getInputStream;
+        long first = boundaryLineAt(body.open(), "--");
+        if (first < 0) {
+            byte[] decoded = leftEncoded(part, problems);
+            if (decoded != null) {
+                body = () -> new SharedByteArrayInputStream(decoded);
+                first = boundaryLineAt(body.open(), "--");
+            }
+        }
         if (first < 0) {
             problems.add("multipart body without any boundary line: read as text");
             return List.of();
@@ -50,7 +60,7 @@ final class MultipartSplitter {
         if (declared == null) {
             problems.add("multipart without a boundary parameter; boundary guessed from the body");
         } else {
-            long at = boundaryLineAt(part.getInputStream(), "--" + declared);
+            long at = boundaryLineAt(body.open(), "--" + declared);
             if (at < 0) {
                 problems.add("multipart boundary \"" + declared + "\" not found in the body; guessed from the body");
                 declared = null;
@@ -58,19 +68,57 @@ final class MultipartSplitter {
                 first = at;
             }
         }
-        try (InputStream body = part.getInputStream()) {
-            if (body instanceof SharedInputStream shared) {
-                return scanned(body, shared, first, declared, problems, limit);
+        try (InputStream in = body.open()) {
+            if (in instanceof SharedInputStream shared) {
+                return scanned(in, shared, first, declared, problems, limit);
             }
             // transfer-encoded (Jakarta Mail decodes a multipart only when it cannot parse its type): decoded in memory
-            byte[] decoded = body.readNBytes(MAX_DECODED + 1);
-            if (decoded.length > MAX_DECODED) {
-                problems.add("transfer-encoded multipart body over " + (MAX_DECODED >> 20) + " MB: read as text");
+            byte[] decoded = inMemory(in, problems);
+            if (decoded == null) {
                 return List.of();
             }
             SharedByteArrayInputStream bytes = new SharedByteArrayInputStream(decoded);
             return scanned(bytes, bytes, first, declared, problems, limit);
         }
+    }
+
+    /** Opens the multipart body again from its start. */
+    @FunctionalInterface
+    private interface Body {
+        InputStream open() throws IOException, MessagingException;
+    }
+
+    /**
+     * The body of a multipart that claims base64 and was left so (Jakarta Mail ignores a multipart's encoding when it
+     * can parse its type), decoded; null for any other. Only asked when the body as it stands holds no boundary line:
+     * a mailer that claims an encoding and does not use it is read as written. (Quoted-printable leaves boundary lines
+     * readable, so such a body is split as it stands.)
+     */
+    private static byte[] leftEncoded(Part part, List<String> problems) throws IOException, MessagingException {
+        if (!(part instanceof MimePart p) || p.getEncoding() == null
+                || !p.getEncoding().strip().equalsIgnoreCase("base64")) {
+            return null;
+        }
+        try (InputStream raw = part.getInputStream()) {
+            if (!(raw instanceof SharedInputStream)) {
+                return null; // Jakarta Mail decoded it already
+            }
+            byte[] bytes = inMemory(MimeUtility.decode(raw, "base64"), problems);
+            if (bytes != null) {
+                problems.add("multipart body in base64, which MIME does not allow: decoded to find its parts");
+            }
+            return bytes;
+        }
+    }
+
+    /** A decoded body's bytes, or null (a problem recorded) when there are more than {@link #MAX_DECODED}. */
+    private static byte[] inMemory(InputStream decoded, List<String> problems) throws IOException {
+        byte[] bytes = decoded.readNBytes(MAX_DECODED + 1);
+        if (bytes.length > MAX_DECODED) {
+            problems.add("transfer-encoded multipart body over " + (MAX_DECODED >> 20) + " MB: read as text");
+            return null;
+        }
+        return bytes;
     }
 
     /** A body read from shared bytes (the usual case): its parts refer to those bytes, found by {@link PartScanner}. */

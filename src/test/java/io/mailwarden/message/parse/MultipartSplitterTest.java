@@ -3,6 +3,7 @@ package io.mailwarden.message.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mailwarden.message.Message;
+import io.mailwarden.message.RawMessage;
 import io.mailwarden.testing.RandomText;
 import jakarta.activation.DataSource;
 import jakarta.mail.BodyPart;
@@ -125,6 +126,34 @@ class MultipartSplitterTest {
 
         assertThat(m.attachments()).hasSize(MultipartSplitter.MAX_PARTS);
         assertThat(m.problems()).containsOnlyOnce(MultipartSplitter.TOO_MANY);
+    }
+
+    @Test
+    void decodesAMultipartBodyThatClaimsBase64AndUsesIt() throws IOException {
+        // MIME allows no encoding on a multipart, so Jakarta Mail ignores it: the parts were lost in base64 "text"
+        String parts = "--q\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n发票已开\r\n--q\r\nContent-Type: text/plain\r\n"
+                + "Content-Disposition: attachment; filename=a.txt\r\n\r\nfile\r\n--q--\r\n";
+        String base64 = java.util.Base64.getMimeEncoder().encodeToString(parts.getBytes(StandardCharsets.UTF_8));
+        byte[] raw = ("Message-ID: <e@x>\r\nContent-Type: multipart/mixed; boundary=q\r\n"
+                + "Content-Transfer-Encoding: base64\r\n\r\n" + base64 + "\r\n").getBytes(StandardCharsets.US_ASCII);
+        Message m = new MessageParser().parse(raw);
+
+        assertThat(m.text()).isEqualTo("发票已开");
+        assertThat(m.attachments()).extracting(a -> a.filename()).containsExactly("a.txt");
+        assertThat(m.problems()).contains("multipart body in base64, which MIME does not allow: decoded to find its parts");
+        try (InputStream file = AttachmentBytes.open(RawMessage.of(raw), 0).orElseThrow()) {
+            assertThat(file.readAllBytes()).asString(StandardCharsets.US_ASCII).isEqualTo("file");
+        }
+    }
+
+    @Test
+    void readsAMultipartThatClaimsBase64AndDoesNotUseItAsWritten() {
+        String raw = "Message-ID: <g@x>\r\nContent-Type: multipart/mixed; boundary=q\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+                + "--q\r\nContent-Type: text/plain\r\n\r\nplain text\r\n--q--\r\n";
+        Message m = new MessageParser().parse(raw.getBytes(StandardCharsets.US_ASCII));
+
+        assertThat(m.text()).isEqualTo("plain text");
+        assertThat(m.problems()).isEmpty();
     }
 
     private static MimeMessage message(byte[] raw) throws MessagingException {
