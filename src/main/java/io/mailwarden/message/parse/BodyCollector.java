@@ -84,9 +84,7 @@ final class BodyCollector {
                     return;
                 }
                 if (partsLeft == 0) {
-                    if (!problems.contains(MultipartSplitter.TOO_MANY)) {
-                        problems.add(MultipartSplitter.TOO_MANY);
-                    }
+                    MultipartSplitter.noteTooMany(problems);
                     return;
                 }
                 List<BodyPart> children = MultipartSplitter.split(part, type.get("boundary"), problems, partsLeft);

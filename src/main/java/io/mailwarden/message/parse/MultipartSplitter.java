@@ -144,7 +144,14 @@ final class MultipartSplitter {
         if (cutSections > 0) {
             problems.add(cutSections + " part(s) with a " + HeaderSectionInput.CUT);
         }
-        if (more && !problems.contains(TOO_MANY)) {
+        if (more) {
+            noteTooMany(problems);
+        }
+    }
+
+    /** Records, once a message, that parts were left unread. */
+    static void noteTooMany(List<String> problems) {
+        if (!problems.contains(TOO_MANY)) {
             problems.add(TOO_MANY);
         }
     }
