@@ -47,9 +47,11 @@ final class MultipartSplitter {
         long first = boundaryLineAt(body.open(), "--");
         if (first < 0) {
             byte[] decoded = leftEncoded(part, problems);
-            if (decoded != null) {
+            long at = decoded == null ? -1 : boundaryLineAt(new SharedByteArrayInputStream(decoded), "--");
+            if (at >= 0) {
+                problems.add("multipart body in base64, which MIME does not allow: decoded to find its parts");
                 body = () -> new SharedByteArrayInputStream(decoded);
-                first = boundaryLineAt(body.open(), "--");
+                first = at;
             }
         }
         if (first < 0) {
@@ -103,11 +105,7 @@ final class MultipartSplitter {
             if (!(raw instanceof SharedInputStream)) {
                 return null; // Jakarta Mail decoded it already
             }
-            byte[] bytes = inMemory(MimeUtility.decode(raw, "base64"), problems);
-            if (bytes != null) {
-                problems.add("multipart body in base64, which MIME does not allow: decoded to find its parts");
-            }
-            return bytes;
+            return inMemory(MimeUtility.decode(raw, "base64"), problems);
         }
     }
 

@@ -154,6 +154,14 @@ class MultipartSplitterTest {
 
         assertThat(m.text()).isEqualTo("plain text");
         assertThat(m.problems()).isEmpty();
+
+        // base64 that holds no parts either: read as the text it is, and not said to have been decoded
+        String noParts = "Message-ID: <h@x>\r\nContent-Type: multipart/mixed; boundary=q\r\nContent-Transfer-Encoding: base64"
+                + "\r\n\r\n" + java.util.Base64.getEncoder().encodeToString("no parts here".getBytes(StandardCharsets.US_ASCII))
+                + "\r\n";
+        Message n = new MessageParser().parse(noParts.getBytes(StandardCharsets.US_ASCII));
+
+        assertThat(n.problems()).containsExactly("multipart body without any boundary line: read as text");
     }
 
     private static MimeMessage message(byte[] raw) throws MessagingException {
