@@ -4,6 +4,7 @@ import io.mailwarden.archive.extract.ExtractedMessage;
 import io.mailwarden.archive.extract.Extraction;
 import io.mailwarden.archive.extract.MessageExtractor;
 import io.mailwarden.archive.index.ArchiveIndex;
+import io.mailwarden.archive.index.IndexException;
 import io.mailwarden.archive.index.AttachmentDoc;
 import io.mailwarden.archive.index.MessageDocument;
 import io.mailwarden.archive.linked.LinkedFiles;
@@ -14,17 +15,22 @@ import io.mailwarden.state.ArchivedLocation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
+import org.jboss.logging.Logger;
 
 /**
  * The archive's indexer: parses the raw bytes, extracts every attachment's text with Tika and hands the
  * index one document per place. What could not be extracted goes into the document as a problem, so it
- * can be searched for.
+ * can be searched for. A message whose document cannot be made or indexed at all is indexed by its place
+ * alone ({@link Unindexable}): one message's failure is the message's, so the folder's backfill goes past
+ * it; only when that too fails (the index itself is failing) does {@link #index} throw.
  */
 public final class DocumentIndexer implements Indexer {
 
+    private static final Logger LOG = Logger.getLogger("mailwarden.archive");
     private static final java.util.regex.Pattern MESSAGE_ID = java.util.regex.Pattern.compile("<[^<>\\s]+>");
 
-    private final MessageExtractor extractor;
+    private final Function<RawMessage, ExtractedMessage> extractor;
     private final ArchiveIndex index;
     private final LinkedFiles linked;
 
@@ -34,6 +40,11 @@ public final class DocumentIndexer implements Indexer {
 
     /** @param linked the files messages link to (recorded, and indexed once downloaded); null: links are left alone */
     public DocumentIndexer(MessageExtractor extractor, ArchiveIndex index, LinkedFiles linked) {
+        this(extractor::extract, index, linked);
+    }
+
+    /** With the parsing and extraction step given (tests make it fail). */
+    DocumentIndexer(Function<RawMessage, ExtractedMessage> extractor, ArchiveIndex index, LinkedFiles linked) {
         this.extractor = extractor;
         this.index = index;
         this.linked = linked;
@@ -41,10 +52,32 @@ public final class DocumentIndexer implements Indexer {
 
     @Override
     public void index(ArchivedLocation place, RawMessage raw) {
-        ExtractedMessage extracted = extractor.extract(raw);
+        ExtractedMessage extracted;
+        try {
+            extracted = extractor.apply(raw);
+        } catch (RuntimeException | StackOverflowError e) { // the message's failure; the state store's fail below
+            indexAlone(place, raw, e);
+            return;
+        }
         List<AttachmentDoc> files = linked == null ? List.of()
                 : linked.attachments(place.contentHash(), extracted.message());
-        index.upsert(document(place, extracted, files));
+        try {
+            index.upsert(document(place, extracted, files));
+        } catch (IndexException e) {
+            indexAlone(place, raw, e); // Lucene refused this document; if the index itself is failing, so will this
+        }
+    }
+
+    private void indexAlone(ArchivedLocation place, RawMessage raw, Throwable why) {
+        MessageDocument alone = Unindexable.document(place, raw, why);
+        try {
+            index.upsert(alone);
+        } catch (RuntimeException e) {
+            e.addSuppressed(why);
+            throw e;
+        }
+        LOG.warnf("archive: %s/%s UID %d (sha256 %s): %s", place.account(), place.folder(), place.uid(),
+                place.contentHash(), alone.problems().getLast());
     }
 
     @Override

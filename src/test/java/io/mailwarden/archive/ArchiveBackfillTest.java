@@ -3,8 +3,11 @@ package io.mailwarden.archive;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mailwarden.archive.index.ArchiveIndex;
+import io.mailwarden.archive.index.Fields;
 import io.mailwarden.archive.index.IndexHit;
 import io.mailwarden.archive.index.ReadOnlyIndex;
+import io.mailwarden.archive.index.TextQueries;
 import io.mailwarden.message.MessageArrived;
 import io.mailwarden.message.MessageRef;
 import io.mailwarden.state.ArchivedLocation;
@@ -169,6 +172,43 @@ class ArchiveBackfillTest {
         assertThat(h.state.archive.count()).isEqualTo(3);
         assertThat(h.search("blocked")).hasSize(1);
         assertThat(h.verify(true).ok()).isTrue();
+    }
+
+    @Test
+    void aMessageThatCannotBeIndexedIsKeptFoundByItsProblemAndTheBackfillGoesPastIt() throws Exception {
+        byte[] poison = plain("<p2@x>", "poison pill", "the parser trips on this one");
+        h.append("INBOX", plain("<p1@x>", "first", "one"), poison, plain("<p3@x>", "third", "three"));
+        h.extraction = real -> raw -> {
+            if (new String(raw.head(), StandardCharsets.ISO_8859_1).contains("poison pill")) {
+                throw new IllegalStateException("a parser bug");
+            }
+            return real.apply(raw);
+        };
+        h.reopen(real -> real);
+
+        assertThat(h.backfill().archived()).isEqualTo(3);
+
+        List<IndexHit> hits = h.search("poison");
+        assertThat(hits).hasSize(1);
+        assertThat(hits.getFirst().message().problems()).singleElement().asString()
+                .startsWith(Unindexable.PROBLEM).contains("a parser bug");
+        assertThat(hits.getFirst().message().messageId()).isEqualTo("p2@x");
+        assertThat(h.index.search(new TextQueries().in("could not be indexed", List.of(Fields.PROBLEM)).orElseThrow(),
+                10, ArchiveIndex.NEWEST_FIRST).hits()).as("what problem:indexed finds").hasSize(1);
+        assertThat(h.search("three")).as("the messages after it are indexed in full").hasSize(1);
+        assertThat(h.store.read(ContentHash.of(h.serverRaw("INBOX").get(1)))).as("kept byte for byte")
+                .isEqualTo(h.serverRaw("INBOX").get(1));
+        assertThat(h.verify(true).ok()).isTrue();
+        assertThat(h.backfill().archived()).as("its folder's progress went past it").isZero();
+    }
+
+    @Test
+    void aFailingIndexStillFailsTheBatchInsteadOfIndexingMessagesByTheirPlace() throws Exception {
+        h.append("INBOX", plain("<c1@x>", "first", "one"));
+        h.index.close();
+
+        assertThatThrownBy(h::backfill).hasMessageContaining("cannot archive a message of corp/INBOX");
+        assertThat(h.state.archive.count()).as("the batch was not recorded").isZero();
     }
 
     @Test

@@ -65,6 +65,9 @@ final class ArchiveHarness implements AfterEachCallback {
     TextExtractor extractor;
     LinkedFiles linked;
     DocumentIndexer indexer;
+    /** Wraps the indexer's parsing and extraction at the next {@link #reopen} (tests make it fail). */
+    java.util.function.UnaryOperator<java.util.function.Function<io.mailwarden.message.RawMessage,
+            io.mailwarden.archive.extract.ExtractedMessage>> extraction = real -> real;
     Archive archive;
     private IMAPStore client;
 
@@ -87,7 +90,7 @@ final class ArchiveHarness implements AfterEachCallback {
         linked = new LinkedFiles(new LinkFinder(LINK_HOSTS), state.linkedFiles, RawStore.files(data),
                 new LinkedFileDownloader(LINK_HOSTS, 10 << 20, Duration.ofSeconds(5), data.resolve("spool")), extractor,
                 Clock.systemUTC());
-        indexer = new DocumentIndexer(new MessageExtractor(extractor), index, linked);
+        indexer = new DocumentIndexer(extraction.apply(new MessageExtractor(extractor)::extract), index, linked);
         archive = new Archive(store, state.archive, wrap.apply(indexer), Clock.systemUTC());
     }
 

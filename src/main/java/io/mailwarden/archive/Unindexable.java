@@ -1,0 +1,42 @@
+package io.mailwarden.archive;
+
+import io.mailwarden.archive.index.MessageDocument;
+import io.mailwarden.message.RawHeaders;
+import io.mailwarden.message.RawMessage;
+import io.mailwarden.state.ArchivedLocation;
+import java.util.List;
+
+/**
+ * The document of a message whose own could not be made or indexed: what the catalog knows of its place,
+ * its Subject as written, and the problem, so that {@code problem:indexed} lists such messages and each
+ * can still be found, opened and downloaded whole. Its bytes are in the store like any other's;
+ * {@code mailwarden reindex} tries it again.
+ */
+final class Unindexable {
+
+    /** The problem's opening words, what a search for such messages looks for. */
+    static final String PROBLEM = "message could not be indexed";
+    /** An exception's text can quote the input; the problem needs its start only. */
+    private static final int MAX_CAUSE = 500;
+
+    private Unindexable() {
+    }
+
+    static MessageDocument document(ArchivedLocation place, RawMessage raw, Throwable why) {
+        String cause = why.toString();
+        String problem = PROBLEM + " (" + (cause.length() > MAX_CAUSE ? cause.substring(0, MAX_CAUSE) + "…" : cause) + "): only its place, its Subject as written and this problem are"
+                + " searchable; the message is kept whole";
+        return new MessageDocument(place.id(), place.account(), place.folder(), place.uidValidity(), place.uid(),
+                place.contentHash(), place.messageId(), "", List.of(), List.of(), List.of(), List.of(),
+                subject(raw), place.internalDate(), place.size(), place.imapFlags(), List.of(), "", place.rules(),
+                List.of(problem), place.status() == ArchivedLocation.Status.DELETED);
+    }
+
+    private static String subject(RawMessage raw) {
+        try {
+            return RawHeaders.field(raw.head(), "subject");
+        } catch (RuntimeException e) {
+            return ""; // the file a spooled message was in is unreadable: its place still says what it is
+        }
+    }
+}
