@@ -8,11 +8,13 @@ import jakarta.mail.internet.MimePart;
 import jakarta.mail.internet.MimeUtility;
 import jakarta.mail.internet.SharedInputStream;
 import jakarta.mail.util.SharedByteArrayInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Splits a multipart body into its parts, surviving a boundary parameter that is missing or does not
@@ -45,13 +47,15 @@ final class MultipartSplitter {
             throws IOException, MessagingException {
         Body body = part::getInputStream;
         long first = boundaryLineAt(body.open(), "--");
-        if (first < 0) {
-            byte[] decoded = leftEncoded(part, problems);
-            long at = decoded == null ? -1 : boundaryLineAt(new SharedByteArrayInputStream(decoded), "--");
-            if (at >= 0) {
-                problems.add("multipart body in base64, which MIME does not allow: decoded to find its parts");
-                body = () -> new SharedByteArrayInputStream(decoded);
-                first = at;
+        long declaredAt = first < 0 || boundary == null ? -1 : boundaryLineAt(body.open(), "--" + boundary);
+        if (first < 0 || boundary != null && declaredAt < 0) {
+            Decoded decoded = leftEncoded(part, boundary, first < 0, problems);
+            if (decoded != null) {
+                problems.add("multipart body in " + decoded.encoding() + ", which MIME does not allow: decoded to find"
+                        + " its parts");
+                body = () -> new SharedByteArrayInputStream(decoded.bytes());
+                first = decoded.first();
+                declaredAt = decoded.declared();
             }
         }
         if (first < 0) {
@@ -61,14 +65,11 @@ final class MultipartSplitter {
         String declared = boundary;
         if (declared == null) {
             problems.add("multipart without a boundary parameter; boundary guessed from the body");
+        } else if (declaredAt < 0) {
+            problems.add("multipart boundary \"" + declared + "\" not found in the body; guessed from the body");
+            declared = null;
         } else {
-            long at = boundaryLineAt(body.open(), "--" + declared);
-            if (at < 0) {
-                problems.add("multipart boundary \"" + declared + "\" not found in the body; guessed from the body");
-                declared = null;
-            } else {
-                first = at;
-            }
+            first = declaredAt;
         }
         try (InputStream in = body.open()) {
             if (in instanceof SharedInputStream shared) {
@@ -91,22 +92,36 @@ final class MultipartSplitter {
     }
 
     /**
-     * The body of a multipart that claims base64 and was left so (Jakarta Mail ignores a multipart's encoding when it
-     * can parse its type), decoded; null for any other. Only asked when the body as it stands holds no boundary line:
-     * a mailer that claims an encoding and does not use it is read as written. (Quoted-printable leaves boundary lines
-     * readable, so such a body is split as it stands.)
+     * The body of a multipart that claims base64 or quoted-printable and was left so (Jakarta Mail ignores a
+     * multipart's encoding when it can parse its type), decoded, when decoding shows what the body as written does not:
+     * the declared boundary, or (when {@code anyLine}) any boundary line. Null otherwise: a mailer that claims an
+     * encoding and does not use it is read as written. Quoted-printable keeps most boundary lines readable, but not
+     * one with an {@code =} in it, as in Jakarta Mail's own {@code ----=_Part_…}, nor the parts' headers.
      */
-    private static byte[] leftEncoded(Part part, List<String> problems) throws IOException, MessagingException {
-        if (!(part instanceof MimePart p) || p.getEncoding() == null
-                || !p.getEncoding().strip().equalsIgnoreCase("base64")) {
+    private static Decoded leftEncoded(Part part, String boundary, boolean anyLine, List<String> problems)
+            throws IOException, MessagingException {
+        String encoding = part instanceof MimePart p && p.getEncoding() != null
+                ? p.getEncoding().strip().toLowerCase(Locale.ROOT) : "";
+        if (!encoding.equals("base64") && !encoding.equals("quoted-printable")) {
             return null;
         }
+        byte[] bytes;
         try (InputStream raw = part.getInputStream()) {
             if (!(raw instanceof SharedInputStream)) {
                 return null; // Jakarta Mail decoded it already
             }
-            return inMemory(MimeUtility.decode(raw, "base64"), problems);
+            bytes = inMemory(MimeUtility.decode(raw, encoding), problems);
         }
+        if (bytes == null) {
+            return null;
+        }
+        long declared = boundary == null ? -1 : boundaryLineAt(new ByteArrayInputStream(bytes), "--" + boundary);
+        long any = declared >= 0 || !anyLine ? declared : boundaryLineAt(new ByteArrayInputStream(bytes), "--");
+        return any < 0 ? null : new Decoded(encoding, bytes, any, declared);
+    }
+
+    /** A multipart body decoded by {@link #leftEncoded}: where its first boundary line starts, and its declared one. */
+    private record Decoded(String encoding, byte[] bytes, long first, long declared) {
     }
 
     /** A decoded body's bytes, or null (a problem recorded) when there are more than {@link #MAX_DECODED}. */

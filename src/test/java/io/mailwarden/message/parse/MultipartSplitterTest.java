@@ -15,6 +15,7 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.SharedByteArrayInputStream;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -144,6 +145,37 @@ class MultipartSplitterTest {
         try (InputStream file = AttachmentBytes.open(RawMessage.of(raw), 0).orElseThrow()) {
             assertThat(file.readAllBytes()).asString(StandardCharsets.US_ASCII).isEqualTo("file");
         }
+    }
+
+    @Test
+    void decodesAMultipartBodyThatClaimsQuotedPrintableWhenItsBoundaryIsOnlyInTheDecodedBody() throws Exception {
+        // Jakarta Mail's own boundaries have an "=" in them, which quoted-printable writes as "=3D"
+        String boundary = "----=_Part_7_1234.5678";
+        String parts = "--" + boundary + "\r\nContent-Type: text/plain; charset=\"UTF-8\"\r\n\r\n发票已开\r\n--" + boundary
+                + "\r\nContent-Type: text/plain\r\nContent-Disposition: attachment; filename=\"a=b.txt\"\r\n\r\nx=1\r\n--"
+                + boundary + "--\r\n";
+        ByteArrayOutputStream qp = new ByteArrayOutputStream();
+        try (OutputStream out = jakarta.mail.internet.MimeUtility.encode(qp, "quoted-printable")) {
+            out.write(parts.getBytes(StandardCharsets.UTF_8));
+        }
+        String head = "Message-ID: <q@x>\r\nContent-Type: multipart/mixed; boundary=\"" + boundary + "\"\r\n"
+                + "Content-Transfer-Encoding: quoted-printable\r\n\r\n";
+        byte[] raw = (head + qp.toString(StandardCharsets.US_ASCII)).getBytes(StandardCharsets.US_ASCII);
+        assertThat(new String(raw, StandardCharsets.US_ASCII)).doesNotContain("--" + boundary);
+        Message m = new MessageParser().parse(raw);
+
+        assertThat(m.text()).isEqualTo("发票已开");
+        assertThat(m.attachments()).extracting(a -> a.filename()).containsExactly("a=b.txt");
+        assertThat(m.problems()).containsExactly(
+                "multipart body in quoted-printable, which MIME does not allow: decoded to find its parts");
+        try (InputStream file = AttachmentBytes.open(RawMessage.of(raw), 0).orElseThrow()) {
+            assertThat(file.readAllBytes()).asString(StandardCharsets.US_ASCII).isEqualTo("x=1");
+        }
+
+        // the same parts written as they are under the same claim: read as written, nothing decoded
+        Message asWritten = new MessageParser().parse((head + parts).getBytes(StandardCharsets.UTF_8));
+        assertThat(asWritten.text()).isEqualTo("发票已开");
+        assertThat(asWritten.problems()).isEmpty();
     }
 
     @Test
