@@ -13,7 +13,8 @@ import org.jboss.logging.Logger;
  * Extracts the text of attachments with Apache Tika, within {@link ExtractLimits}. One per process:
  * thread-safe, and it owns the threads that parses run on (see {@link ParsePool} for what happens to a
  * parse that will not stop). {@link #extract} never throws: whatever could not be read is in the
- * returned {@link Extraction}, and logged on one line.
+ * returned {@link Extraction}, and logged on one line. A file it read lately is not read again
+ * ({@link ExtractionCache}).
  */
 public final class TextExtractor implements AutoCloseable {
 
@@ -24,6 +25,7 @@ public final class TextExtractor implements AutoCloseable {
     private final TikaParts tika;
     private final ExtractLimits limits;
     private final ParsePool pool;
+    private final ExtractionCache cache = new ExtractionCache();
 
     /** With parses as parallel as the machine has cores, and as many stuck ones tolerated. */
     public TextExtractor(ExtractLimits limits) {
@@ -69,10 +71,29 @@ public final class TextExtractor implements AutoCloseable {
         if (size == 0) {
             return new Extraction("", null, Status.EMPTY, "");
         }
-        return run(size, filename, run -> run.extract(content, declaredType, charset, name(filename)));
+        // a file in memory may have been seen before; a spooled one (over 8 MB) is read once, not hashed first
+        ExtractionCache.Key key = content instanceof PartContent.Bytes b
+                ? ExtractionCache.Key.of(b.bytes(), declaredType, charset, filename) : null;
+        Extraction result = key == null ? null : cache.get(key);
+        if (result == null) {
+            result = run(run -> run.extract(content, declaredType, charset, name(filename)));
+            if (key != null) {
+                cache.put(key, result);
+            }
+        }
+        if (!result.complete()) {
+            LOG.infof("attachment \"%s\" (%s, %d bytes): %s, %s", name(filename), result.detectedType(), size,
+                    result.status(), result.problem());
+        }
+        return result;
     }
 
-    private Extraction run(long size, String filename, Function<ExtractionRun, Extraction> parse) {
+    /** How many extractions were answered by an earlier one of the same bytes (see {@link ExtractionCache}). */
+    public long repeatsServed() {
+        return cache.hits();
+    }
+
+    private Extraction run(Function<ExtractionRun, Extraction> parse) {
         ExtractionRun run = new ExtractionRun(tika, limits);
         Extraction result;
         try {
@@ -87,10 +108,6 @@ public final class TextExtractor implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             result = failed(run, Status.FAILED, "interrupted");
-        }
-        if (!result.complete()) {
-            LOG.infof("attachment \"%s\" (%s, %d bytes): %s, %s", name(filename), result.detectedType(), size,
-                    result.status(), result.problem());
         }
         return result;
     }
