@@ -24,7 +24,11 @@ final class Unindexable {
 
     static MessageDocument document(ArchivedLocation place, RawMessage raw, Throwable why) {
         String cause = why.toString();
-        String problem = PROBLEM + " (" + (cause.length() > MAX_CAUSE ? cause.substring(0, MAX_CAUSE) + "…" : cause) + "): only its place, its Subject as written and this problem are"
+        if (cause.length() > MAX_CAUSE) {
+            int end = Character.isHighSurrogate(cause.charAt(MAX_CAUSE - 1)) ? MAX_CAUSE - 1 : MAX_CAUSE;
+            cause = cause.substring(0, end) + "…";
+        }
+        String problem = PROBLEM + " (" + cause + "): only its place, its Subject as written and this problem are"
                 + " searchable; the message is kept whole";
         return new MessageDocument(place.id(), place.account(), place.folder(), place.uidValidity(), place.uid(),
                 place.contentHash(), place.messageId(), "", List.of(), List.of(), List.of(), List.of(),

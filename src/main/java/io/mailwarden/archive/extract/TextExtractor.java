@@ -71,7 +71,7 @@ public final class TextExtractor implements AutoCloseable {
         if (size == 0) {
             return new Extraction("", null, Status.EMPTY, "");
         }
-        // a file in memory may have been seen before; a spooled one (over 8 MB) is read once, not hashed first
+        // a file in memory may have been seen before; a spooled one (in a message over 8 MB) is not hashed first
         ExtractionCache.Key key = content instanceof PartContent.Bytes b
                 ? ExtractionCache.Key.of(b.bytes(), declaredType, charset, filename) : null;
         Extraction result = key == null ? null : cache.get(key);
