@@ -3,13 +3,14 @@ package io.mailwarden.archive;
 import io.mailwarden.archive.index.MessageDocument;
 import io.mailwarden.message.RawHeaders;
 import io.mailwarden.message.RawMessage;
+import io.mailwarden.message.parse.HeaderText;
 import io.mailwarden.state.ArchivedLocation;
 import java.util.List;
 
 /**
  * The document of a message whose own could not be made or indexed: what the catalog knows of its place,
- * its Subject as written, and the problem, so that {@code problem:indexed} lists such messages and each
- * can still be found, opened and downloaded whole. Its bytes are in the store like any other's;
+ * its Subject (decoded if it can be, else as written), and the problem, so that {@code problem:indexed} lists
+ * such messages and each can still be found, opened and downloaded whole. Its bytes are in the store like any other's;
  * {@code mailwarden reindex} tries it again.
  */
 final class Unindexable {
@@ -28,7 +29,7 @@ final class Unindexable {
             int end = Character.isHighSurrogate(cause.charAt(MAX_CAUSE - 1)) ? MAX_CAUSE - 1 : MAX_CAUSE;
             cause = cause.substring(0, end) + "…";
         }
-        String problem = PROBLEM + " (" + cause + "): only its place, its Subject as written and this problem are"
+        String problem = PROBLEM + " (" + cause + "): only its place, its Subject and this problem are"
                 + " searchable; the message is kept whole";
         return new MessageDocument(place.id(), place.account(), place.folder(), place.uidValidity(), place.uid(),
                 place.contentHash(), place.messageId(), "", List.of(), List.of(), List.of(), List.of(),
@@ -37,10 +38,16 @@ final class Unindexable {
     }
 
     private static String subject(RawMessage raw) {
+        String written;
         try {
-            return RawHeaders.field(raw.head(), "subject");
+            written = RawHeaders.field(raw.head(), "subject");
         } catch (RuntimeException e) {
             return ""; // the file a spooled message was in is unreadable: its place still says what it is
+        }
+        try {
+            return HeaderText.decode(written);
+        } catch (RuntimeException | StackOverflowError e) {
+            return written; // the parser may be what failed: the Subject as written, encoded-words and all
         }
     }
 }

@@ -176,10 +176,12 @@ class ArchiveBackfillTest {
 
     @Test
     void aMessageThatCannotBeIndexedIsKeptFoundByItsProblemAndTheBackfillGoesPastIt() throws Exception {
-        byte[] poison = plain("<p2@x>", "poison pill", "the parser trips on this one");
+        String subject = "=?UTF-8?B?" + Base64.getEncoder().encodeToString("毒丸 poison pill".getBytes(StandardCharsets.UTF_8))
+                + "?=";
+        byte[] poison = plain("<p2@x>", subject, "the parser trips on this one");
         h.append("INBOX", plain("<p1@x>", "first", "one"), poison, plain("<p3@x>", "third", "three"));
         h.extraction = real -> raw -> {
-            if (new String(raw.head(), StandardCharsets.ISO_8859_1).contains("poison pill")) {
+            if (new String(raw.head(), StandardCharsets.ISO_8859_1).contains("<p2@x>")) {
                 throw new IllegalStateException("a parser bug");
             }
             return real.apply(raw);
@@ -193,6 +195,8 @@ class ArchiveBackfillTest {
         assertThat(hits.getFirst().message().problems()).singleElement().asString()
                 .startsWith(Unindexable.PROBLEM).contains("a parser bug");
         assertThat(hits.getFirst().message().messageId()).isEqualTo("p2@x");
+        assertThat(hits.getFirst().message().subject()).isEqualTo("毒丸 poison pill");
+        assertThat(h.search("毒丸")).hasSize(1);
         assertThat(h.index.search(new TextQueries().in("could not be indexed", List.of(Fields.PROBLEM)).orElseThrow(),
                 10, ArchiveIndex.NEWEST_FIRST).hits()).as("what problem:indexed finds").hasSize(1);
         assertThat(h.search("three")).as("the messages after it are indexed in full").hasSize(1);
