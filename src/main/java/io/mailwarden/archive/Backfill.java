@@ -32,7 +32,8 @@ import org.jboss.logging.Logger;
  * threads of its own (as many as workers, at least {@value #MIN_STORERS}), so that waiting for fsyncs
  * overlaps the workers' CPU work. A folder's progress advances only past batches that are wholly archived,
  * so a kill at any point resumes where the last whole batch ended, and a message archived twice is
- * recognised. Messages the archive knows but the server no longer has are marked deleted.
+ * recognised. Messages the archive knows but the server no longer has are marked deleted. A folder the server
+ * refuses to open or no longer has is skipped and the others archived; a lost connection ends the run.
  */
 public final class Backfill {
 
@@ -51,8 +52,12 @@ public final class Backfill {
         }
     }
 
-    /** What a run did. */
-    public record Result(long archived, long known, long bytes, long deleted, int folders) {
+    /**
+     * What a run did.
+     *
+     * @param skipped each folder the server refused to open or no longer had, with why: the others were archived
+     */
+    public record Result(long archived, long known, long bytes, long deleted, int folders, List<String> skipped) {
     }
 
     private final Archive archive;
@@ -78,6 +83,7 @@ public final class Backfill {
         String account = source.account();
         Counts counts = new Counts();
         int folders = 0;
+        List<String> skipped = new ArrayList<>();
         ThreadPoolExecutor workers = (ThreadPoolExecutor) Executors.newFixedThreadPool(options.workers(),
                 Thread.ofPlatform().daemon().name("archive-" + account + "-", 0).factory());
         ThreadPoolExecutor storers = (ThreadPoolExecutor) Executors.newFixedThreadPool(
@@ -91,7 +97,16 @@ public final class Backfill {
                 }
                 if (only.test(folder)) {
                     folders++;
-                    folder(source, account, folder, pools, counts);
+                    try {
+                        folder(source, account, folder, pools, counts);
+                    } catch (MailboxException e) {
+                        if (e.kind() == MailboxException.Kind.TRANSIENT) {
+                            throw e; // the connection's trouble: the next folder would meet it too
+                        }
+                        skipped.add(folder + ": " + e.getMessage());
+                        LOG.warnf("archive: %s/%s: skipped (%s); the next run tries it again", account, folder,
+                                e.getMessage());
+                    }
                 }
             }
         } finally {
@@ -99,7 +114,8 @@ public final class Backfill {
             Workers.stop(storers, Duration.ofMinutes(2));
         }
         progress.done();
-        return new Result(counts.archived.get(), counts.known.get(), counts.bytes.get(), counts.deleted.get(), folders);
+        return new Result(counts.archived.get(), counts.known.get(), counts.bytes.get(), counts.deleted.get(), folders,
+                List.copyOf(skipped));
     }
 
     private void folder(FolderSource reader, String account, String folder, Pools pools, Counts counts)
@@ -126,6 +142,11 @@ public final class Backfill {
             read(reader, account, listing, after, known, pools, counts, inFlight);
         } catch (Stopped s) {
             stopped = true; // the rest of the folder waits for the next run
+        } catch (MailboxException e) {
+            while (!inFlight.isEmpty()) { // the batches fetched whole are kept; the rest is read again next run
+                finish(inFlight.poll(), account, listing);
+            }
+            throw e;
         }
         while (!inFlight.isEmpty()) {
             finish(inFlight.poll(), account, listing);

@@ -5,7 +5,10 @@ import io.mailwarden.message.MailboxException;
 import io.mailwarden.message.MessageRef;
 import io.mailwarden.message.RawMessage;
 import jakarta.mail.Folder;
+import jakarta.mail.FolderClosedException;
+import jakarta.mail.FolderNotFoundException;
 import jakarta.mail.MessagingException;
+import jakarta.mail.StoreClosedException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -15,7 +18,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.angus.mail.iap.BadCommandException;
 import org.eclipse.angus.mail.iap.ByteArray;
+import org.eclipse.angus.mail.iap.CommandFailedException;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
 import org.eclipse.angus.mail.imap.protocol.BODY;
@@ -66,11 +71,27 @@ public final class FolderReader implements FolderSource {
         }
     }
 
+    /**
+     * Opens the folder and lists its UIDs and sizes. A folder the server no longer has is {@code GONE}; one that
+     * cannot be opened (a NO or BAD to EXAMINE, or LIST calls it {@code \Noselect}) is {@code REFUSED}: the
+     * folder's trouble, not the connection's.
+     */
     @Override
     public Listing list(String folder) throws MailboxException {
         try {
             return listing(folder);
-        } catch (ImapException | MessagingException e) {
+        } catch (FolderNotFoundException e) {
+            throw new MailboxException(folder + " is no longer on the server", MailboxException.Kind.GONE, e);
+        } catch (StoreClosedException | FolderClosedException e) {
+            throw failed(e); // the connection dropped (Angus gives these no cause)
+        } catch (MessagingException e) {
+            Throwable cause = e.getCause();
+            if (cause == null || cause instanceof CommandFailedException || cause instanceof BadCommandException) {
+                throw new MailboxException("cannot open " + folder + ": " + e.getMessage(), MailboxException.Kind.REFUSED,
+                        e);
+            }
+            throw failed(e);
+        } catch (ImapException e) {
             throw failed(e);
         }
     }

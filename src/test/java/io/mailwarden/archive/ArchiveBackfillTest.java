@@ -8,6 +8,8 @@ import io.mailwarden.archive.index.Fields;
 import io.mailwarden.archive.index.IndexHit;
 import io.mailwarden.archive.index.ReadOnlyIndex;
 import io.mailwarden.archive.index.TextQueries;
+import io.mailwarden.message.FolderSource;
+import io.mailwarden.message.MailboxException;
 import io.mailwarden.message.MessageArrived;
 import io.mailwarden.message.MessageRef;
 import io.mailwarden.state.ArchivedLocation;
@@ -213,6 +215,39 @@ class ArchiveBackfillTest {
 
         assertThatThrownBy(h::backfill).hasMessageContaining("cannot archive a message of corp/INBOX");
         assertThat(h.state.archive.count()).as("the batch was not recorded").isZero();
+    }
+
+    @Test
+    void aFolderTheServerNoLongerHasIsSkippedAndTheOthersAreArchived() throws Exception {
+        h.append("INBOX", plain("<f1@x>", "inbox mail", "one"));
+        h.append("Archive", plain("<f2@x>", "archived mail", "two"));
+
+        // LIST named it, then it was gone by the time it was opened (another client deleted it)
+        Backfill.Result r = h.backfill(new Backfill.Options(3, 1 << 20, 2),
+                real -> new TroubledSource(real, List.of("Deleted meanwhile"), -1));
+
+        assertThat(r.skipped()).singleElement().asString().startsWith("Deleted meanwhile: ").contains("no longer");
+        assertThat(r.archived()).isEqualTo(2);
+        assertThat(h.search("archived")).hasSize(1);
+    }
+
+    @Test
+    void keepsTheBatchesFetchedBeforeTheConnectionDroppedAndReadsOnlyTheRestNextRun() throws Exception {
+        List<byte[]> mail = new ArrayList<>();
+        for (int i = 1; i <= 7; i++) {
+            mail.add(plain("<d" + i + "@x>", "drop " + i, "message " + i));
+        }
+        h.append("INBOX", mail.toArray(byte[][]::new));
+        Backfill.Options threeAtATime = new Backfill.Options(3, 1 << 20, 2);
+
+        assertThatThrownBy(() -> h.backfill(threeAtATime, real -> new TroubledSource(real, List.of(), 2)))
+                .isInstanceOf(MailboxException.class).hasMessageContaining("connection dropped");
+        assertThat(h.state.archive.count()).as("the two batches fetched whole").isEqualTo(6);
+
+        Backfill.Result again = h.backfill(threeAtATime);
+        assertThat(again.archived()).isEqualTo(1);
+        assertThat(again.known()).as("nothing fetched twice").isZero();
+        assertThat(h.verify(true).ok()).isTrue();
     }
 
     @Test

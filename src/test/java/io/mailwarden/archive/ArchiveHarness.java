@@ -20,6 +20,7 @@ import io.mailwarden.archive.store.RawStore;
 import io.mailwarden.imap.FolderReader;
 import io.mailwarden.imap.ImapConnector;
 import io.mailwarden.imap.LoginBudget;
+import io.mailwarden.message.FolderSource;
 import io.mailwarden.state.TestState;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
@@ -111,9 +112,15 @@ final class ArchiveHarness implements AfterEachCallback {
     }
 
     Backfill.Result backfill(Backfill.Options options) throws Exception {
+        return backfill(options, source -> source);
+    }
+
+    /** A backfill reading the server through {@code wrap} (tests make folders fail there). */
+    Backfill.Result backfill(Backfill.Options options, java.util.function.UnaryOperator<FolderSource> wrap)
+            throws Exception {
         Account a = account();
         try (FolderReader reader = new FolderReader(new ImapConnector(a, LoginBudget.forAccount(a, Clock.systemUTC())))) {
-            return new Backfill(archive, options, BackfillProgress.NONE).run(reader, List.of("**"), f -> true);
+            return new Backfill(archive, options, BackfillProgress.NONE).run(wrap.apply(reader), List.of("**"), f -> true);
         }
     }
 

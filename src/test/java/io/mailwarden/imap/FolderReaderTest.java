@@ -1,6 +1,7 @@
 package io.mailwarden.imap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -9,7 +10,9 @@ import io.mailwarden.account.Endpoint;
 import io.mailwarden.account.Provider;
 import io.mailwarden.account.TlsMode;
 import io.mailwarden.message.FolderSource;
+import io.mailwarden.message.MailboxException;
 import io.mailwarden.message.RawMessage;
+import io.mailwarden.testing.exmail.ExmailMailbox;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -38,6 +41,26 @@ class FolderReaderTest {
     @AfterEach
     void stop() {
         greenMail.stop();
+    }
+
+    @Test
+    void saysAFolderTheServerRefusesOrNoLongerHasIsTheFoldersTroubleNotTheConnections() throws Exception {
+        greenMail.start();
+        ExmailMailbox.create(greenMail, greenMail.setUser(USER, USER, "pw")); // 其他文件夹 cannot be opened
+        Endpoint imap = new Endpoint("127.0.0.1", greenMail.getImap().getPort(), TlsMode.NONE);
+        Account account = new Account("corp", Provider.CUSTOM, USER, new Account.Secret("pw"), imap, imap, null,
+                List.of("INBOX"), List.of(), Duration.ofMinutes(5), Duration.ofMinutes(4), true);
+
+        try (FolderReader reader = new FolderReader(new ImapConnector(account, LoginBudget.forAccount(account,
+                Clock.systemUTC())))) {
+            assertThatThrownBy(() -> reader.list(ExmailMailbox.OTHER_FOLDERS)).isInstanceOf(MailboxException.class)
+                    .hasMessageContaining(ExmailMailbox.OTHER_FOLDERS)
+                    .extracting(e -> ((MailboxException) e).kind()).isEqualTo(MailboxException.Kind.REFUSED);
+            assertThatThrownBy(() -> reader.list("Nowhere")).isInstanceOf(MailboxException.class)
+                    .hasMessageContaining("Nowhere")
+                    .extracting(e -> ((MailboxException) e).kind()).isEqualTo(MailboxException.Kind.GONE);
+            assertThat(reader.list("INBOX").uids()).as("the connection is still good").isEmpty();
+        }
     }
 
     @Test

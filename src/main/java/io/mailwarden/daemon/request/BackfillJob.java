@@ -53,6 +53,12 @@ public record BackfillJob(String account, String folder) implements ArchiveJob {
                 Backfill.Result r = backfill.run(reader, a.archiveFolders(), only);
                 io.out().printf("%s: %d folder(s), %d message(s) archived, %d already archived, %.1f MB, %d gone from"
                         + " the server%n", a.name(), r.folders(), r.archived(), r.known(), r.bytes() / 1e6, r.deleted());
+                for (String skipped : r.skipped()) {
+                    io.err().println(a.name() + ": folder skipped: " + skipped + " (the next run tries it again)");
+                }
+                if (!r.skipped().isEmpty()) {
+                    failed++;
+                }
             } catch (Exception e) {
                 io.err().println(a.name() + ": backfill stopped: " + e.getMessage()
                         + " (run it again: it resumes where it stopped)");
