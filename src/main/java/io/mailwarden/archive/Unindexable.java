@@ -1,11 +1,15 @@
 package io.mailwarden.archive;
 
+import io.mailwarden.archive.index.Fields;
 import io.mailwarden.archive.index.MessageDocument;
+import io.mailwarden.archive.index.SearchableIndex;
+import io.mailwarden.archive.index.TextQueries;
 import io.mailwarden.message.RawHeaders;
 import io.mailwarden.message.RawMessage;
 import io.mailwarden.message.parse.HeaderText;
 import io.mailwarden.state.ArchivedLocation;
 import java.util.List;
+import org.apache.lucene.search.Query;
 
 /**
  * The document of a message whose own could not be made or indexed: what the catalog knows of its place,
@@ -13,10 +17,10 @@ import java.util.List;
  * such messages and each can still be found, opened and downloaded whole. Its bytes are in the store like any other's;
  * {@code mailwarden reindex} tries it again.
  */
-final class Unindexable {
+public final class Unindexable {
 
     /** The problem's opening words, what a search for such messages looks for. */
-    static final String PROBLEM = "message could not be indexed";
+    public static final String PROBLEM = "message could not be indexed";
     /** An exception's text can quote the input; the problem needs its start only. */
     private static final int MAX_CAUSE = 500;
 
@@ -35,6 +39,12 @@ final class Unindexable {
                 place.contentHash(), place.messageId(), "", List.of(), List.of(), List.of(), List.of(),
                 subject(raw), place.internalDate(), place.size(), place.imapFlags(), List.of(), "", place.rules(),
                 List.of(problem), place.status() == ArchivedLocation.Status.DELETED);
+    }
+
+    /** How many messages of {@code index} are indexed by their place only. */
+    public static int count(SearchableIndex index) {
+        Query query = new TextQueries().in(PROBLEM, List.of(Fields.PROBLEM)).orElseThrow();
+        return index.withSearcher(s -> s.count(query));
     }
 
     private static String subject(RawMessage raw) {

@@ -3,6 +3,7 @@ package io.mailwarden.cli;
 import io.mailwarden.account.Account;
 import io.mailwarden.archive.ArchiveCheck;
 import io.mailwarden.archive.ServerCheck;
+import io.mailwarden.archive.Unindexable;
 import io.mailwarden.imap.FolderReader;
 import io.mailwarden.imap.ImapConnector;
 import io.mailwarden.imap.LoginBudget;
@@ -46,11 +47,13 @@ public class VerifyCommand extends ArchiveCommand {
         Set<String> indexed = Set.of();
         Instant committedAt = null;
         Optional<String> schemaAdvice = Optional.empty();
+        int placeOnly = 0;
         try (ReadOnlyIndex index = archives.readOnlyIndex()) {
             if (index != null) {
                 indexed = index.ids();
                 committedAt = index.committedAt().orElse(null);
                 schemaAdvice = index.schema().advice();
+                placeOnly = Unindexable.count(index);
             }
         }
         ArchiveCheck.Report r = archives.check().verify(indexed, committedAt, true);
@@ -60,6 +63,10 @@ public class VerifyCommand extends ArchiveCommand {
         r.problems().forEach(p -> out.println("  DISCREPANCY " + p));
         // not a discrepancy: nothing is missing, the documents are only older in form
         schemaAdvice.ifPresent(advice -> out.println("  NOTE " + advice));
+        if (placeOnly > 0) { // kept and findable, but not by their text: the operator should know
+            out.println("  NOTE " + placeOnly + " message(s) indexed by their place only, their text unreadable to the"
+                    + " indexer: `problem:indexed` lists them, `mailwarden reindex` tries them again");
+        }
         out.println(r.ok() ? "archive: OK" : "archive: " + r.problemCount() + " discrepancy(ies)");
         return r.ok() ? 0 : 1;
     }

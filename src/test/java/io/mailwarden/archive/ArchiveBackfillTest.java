@@ -201,6 +201,7 @@ class ArchiveBackfillTest {
         assertThat(h.search("毒丸")).hasSize(1);
         assertThat(h.index.search(new TextQueries().in("could not be indexed", List.of(Fields.PROBLEM)).orElseThrow(),
                 10, ArchiveIndex.NEWEST_FIRST).hits()).as("what problem:indexed finds").hasSize(1);
+        assertThat(Unindexable.count(h.index)).as("what verify notes").isEqualTo(1);
         assertThat(h.search("three")).as("the messages after it are indexed in full").hasSize(1);
         assertThat(h.store.read(ContentHash.of(h.serverRaw("INBOX").get(1)))).as("kept byte for byte")
                 .isEqualTo(h.serverRaw("INBOX").get(1));
