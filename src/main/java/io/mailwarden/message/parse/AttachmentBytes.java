@@ -5,7 +5,6 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.util.SharedByteArrayInputStream;
 import jakarta.mail.util.SharedFileInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -33,7 +32,7 @@ public final class AttachmentBytes {
      */
     public static Optional<InputStream> open(RawMessage raw, int n) throws IOException {
         InputStream shared = switch (raw) {
-            case RawMessage.InMemory m -> new SharedByteArrayInputStream(m.bytes());
+            case RawMessage.InMemory m -> new SharedBytes(m.bytes());
             case RawMessage.Spooled f -> new SharedFileInputStream(f.file().toFile());
         };
         try {

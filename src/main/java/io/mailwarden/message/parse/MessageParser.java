@@ -12,7 +12,6 @@ import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.SharedInputStream;
-import jakarta.mail.util.SharedByteArrayInputStream;
 import jakarta.mail.util.SharedFileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,7 +53,7 @@ public final class MessageParser {
 
     public Message parse(byte[] raw) {
         byte[] bytes = raw == null ? new byte[0] : raw;
-        return parse(new SharedByteArrayInputStream(bytes), bytes.length, 0, null);
+        return parse(new SharedBytes(bytes), bytes.length, 0, null);
     }
 
     /** A message in memory or spooled to a file (which stays the caller's). */
@@ -91,7 +90,7 @@ public final class MessageParser {
         if (arrived.complete()) {
             return parse(arrived.raw());
         }
-        SharedByteArrayInputStream in = new SharedByteArrayInputStream(arrived.raw());
+        SharedBytes in = new SharedBytes(arrived.raw());
         try {
             return parse(in, arrived.raw().length, 0, arrived, null);
         } catch (RuntimeException e) {
@@ -101,7 +100,7 @@ public final class MessageParser {
     }
 
     Message parse(byte[] raw, int depth) {
-        return parse(new SharedByteArrayInputStream(raw), raw.length, depth, null);
+        return parse(new SharedBytes(raw), raw.length, depth, null);
     }
 
     /** With {@code headerOnly} given, {@code in} is a header section and the body comes from its structure. */

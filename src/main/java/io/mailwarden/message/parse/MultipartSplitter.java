@@ -7,7 +7,6 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimePart;
 import jakarta.mail.internet.MimeUtility;
 import jakarta.mail.internet.SharedInputStream;
-import jakarta.mail.util.SharedByteArrayInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -53,7 +52,7 @@ final class MultipartSplitter {
             if (decoded != null) {
                 problems.add("multipart body in " + decoded.encoding() + ", which MIME does not allow: decoded to find"
                         + " its parts");
-                body = () -> new SharedByteArrayInputStream(decoded.bytes());
+                body = () -> new SharedBytes(decoded.bytes());
                 first = decoded.first();
                 declaredAt = decoded.declared();
             }
@@ -80,7 +79,7 @@ final class MultipartSplitter {
             if (decoded == null) {
                 return List.of();
             }
-            SharedByteArrayInputStream bytes = new SharedByteArrayInputStream(decoded);
+            SharedBytes bytes = new SharedBytes(decoded);
             return scanned(bytes, bytes, first, declared, problems, limit);
         }
     }
