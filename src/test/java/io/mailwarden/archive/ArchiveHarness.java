@@ -7,6 +7,7 @@ import io.mailwarden.account.Endpoint;
 import io.mailwarden.account.Provider;
 import io.mailwarden.account.TlsMode;
 import io.mailwarden.archive.extract.ExtractLimits;
+import io.mailwarden.archive.extract.ExtractedMessage;
 import io.mailwarden.archive.extract.MessageExtractor;
 import io.mailwarden.archive.extract.TextExtractor;
 import io.mailwarden.archive.index.ArchiveIndex;
@@ -21,6 +22,7 @@ import io.mailwarden.imap.FolderReader;
 import io.mailwarden.imap.ImapConnector;
 import io.mailwarden.imap.LoginBudget;
 import io.mailwarden.message.FolderSource;
+import io.mailwarden.message.RawMessage;
 import io.mailwarden.state.TestState;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
@@ -40,6 +42,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -67,8 +71,7 @@ final class ArchiveHarness implements AfterEachCallback {
     LinkedFiles linked;
     DocumentIndexer indexer;
     /** Wraps the indexer's parsing and extraction at the next {@link #reopen} (tests make it fail). */
-    java.util.function.UnaryOperator<java.util.function.Function<io.mailwarden.message.RawMessage,
-            io.mailwarden.archive.extract.ExtractedMessage>> extraction = real -> real;
+    UnaryOperator<Function<RawMessage, ExtractedMessage>> extraction = real -> real;
     Archive archive;
     private IMAPStore client;
 
@@ -84,7 +87,7 @@ final class ArchiveHarness implements AfterEachCallback {
     }
 
     /** Opens the archive with the indexer wrapped (tests inject failures there). */
-    void open(java.util.function.UnaryOperator<Indexer> wrap) {
+    void open(UnaryOperator<Indexer> wrap) {
         store = new RawStore(data);
         index = ArchiveIndex.open(data.resolve("lucene"), Duration.ofSeconds(30));
         extractor = new TextExtractor(ExtractLimits.defaults());
@@ -96,7 +99,7 @@ final class ArchiveHarness implements AfterEachCallback {
     }
 
     /** Closes and opens the archive again, as a restart does. */
-    void reopen(java.util.function.UnaryOperator<Indexer> wrap) {
+    void reopen(UnaryOperator<Indexer> wrap) {
         closeArchive();
         open(wrap);
     }
@@ -116,7 +119,7 @@ final class ArchiveHarness implements AfterEachCallback {
     }
 
     /** A backfill reading the server through {@code wrap} (tests make folders fail there). */
-    Backfill.Result backfill(Backfill.Options options, java.util.function.UnaryOperator<FolderSource> wrap)
+    Backfill.Result backfill(Backfill.Options options, UnaryOperator<FolderSource> wrap)
             throws Exception {
         Account a = account();
         try (FolderReader reader = new FolderReader(new ImapConnector(a, LoginBudget.forAccount(a, Clock.systemUTC())))) {

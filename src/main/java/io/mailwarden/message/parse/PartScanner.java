@@ -222,24 +222,11 @@ final class PartScanner {
     }
 
     private boolean matches(byte[] bnd) {
-        for (int i = 0; i < bnd.length; i++) {
-            if (buf[at + i] != bnd[i]) {
-                return false;
-            }
-        }
-        return true;
+        return Arrays.equals(buf, at, at + bnd.length, bnd, 0, bnd.length);
     }
 
     private static boolean startsWith(byte[] head, int kept, byte[] bnd) {
-        if (kept < bnd.length) {
-            return false;
-        }
-        for (int i = 0; i < bnd.length; i++) {
-            if (head[i] != bnd[i]) {
-                return false;
-            }
-        }
-        return true;
+        return kept >= bnd.length && Arrays.equals(head, 0, bnd.length, bnd, 0, bnd.length);
     }
 
     private static boolean allDashes(byte[] head, int length) {
