@@ -37,6 +37,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
@@ -129,7 +130,7 @@ public final class BackfillBench {
         var cpu = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         List<Phase> phases = new ArrayList<>();
         double commitSeconds;
-        try (HeapWatch heap = new HeapWatch()) {
+        try (HeapWatch heap = new HeapWatch(); ThreadCpu threads = new ThreadCpu()) {
             for (String folder : folders) {
                 heap.reset();
                 AtomicLong expected = new AtomicLong();
@@ -151,7 +152,8 @@ public final class BackfillBench {
                 };
                 double indexingBefore = indexer.seconds();
                 long cpuBefore = cpu.getProcessCpuTime();
-                double jitBefore = CompilerCpu.seconds();
+                Map<String, Double> threadsBefore = threads.byGroup();
+                double jitBefore = threads.compilerSeconds();
                 long start = System.nanoTime();
                 Backfill.Result r;
                 try (FolderReader reader = new FolderReader(new ImapConnector(account,
@@ -169,8 +171,9 @@ public final class BackfillBench {
                 long cpuEnd = cpu.getProcessCpuTime();
                 phases.add(new Phase(folder, r.archived(), bytes.get(), seconds, (cpuEnd - cpuBefore) / 1e9,
                         heap.peakUsed(), heap.peakAfterGc(), indexer.seconds() - indexingBefore,
-                        CompilerCpu.seconds() - jitBefore, (end - half[0]) / 1e9, (cpuEnd - half[1]) / 1e9));
+                        threads.compilerSeconds() - jitBefore, (end - half[0]) / 1e9, (cpuEnd - half[1]) / 1e9));
                 System.err.printf(Locale.ROOT, "  mailwarden %s: %d messages in %.2f s%n", folder, r.archived(), seconds);
+                System.err.printf(Locale.ROOT, "    CPU by thread: %s%n", ThreadCpu.delta(threadsBefore, threads.byGroup()));
             }
             long start = System.nanoTime();
             index.commit();
