@@ -20,7 +20,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * The raw messages, exactly as fetched, content-addressed by SHA-256 and gzip-compressed:
@@ -99,11 +98,7 @@ public final class RawStore {
         // unique among writers (CREATE_NEW fails loudly otherwise); not secret, so no SecureRandom per message
         Path tmp = dir.resolve(hash + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + TMP);
         try {
-            DurableFiles.writeNew(tmp, out -> {
-                GZIPOutputStream gz = new GZIPOutputStream(out, 64 * 1024);
-                raw.writeTo(gz);
-                gz.finish();
-            });
+            DurableFiles.writeNew(tmp, out -> Gzip.write(raw, out));
             DurableFiles.moveIntoPlace(tmp, file);
         } finally {
             Files.deleteIfExists(tmp);
