@@ -7,7 +7,9 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.tika.config.TikaConfig;
+import org.apache.tika.detect.CompositeDetector;
 import org.apache.tika.detect.Detector;
+import org.apache.tika.detect.zip.DefaultZipContainerDetector;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.mime.MediaType;
 import org.apache.tika.parser.AutoDetectParser;
@@ -48,7 +50,9 @@ record TikaParts(Parser parser, Detector detector, MailCharsetDetector charsets)
             return detected != null && detected.equals(metadata.get(Metadata.CONTENT_TYPE))
                     ? MediaType.parse(detected) : bytes.detect(in, metadata);
         });
-        return new TikaParts(parser, new NotingDetector(bytes), new MailCharsetDetector());
+        Detector zips = ((CompositeDetector) bytes).getDetectors().stream()
+                .filter(DefaultZipContainerDetector.class::isInstance).findFirst().orElse(bytes);
+        return new TikaParts(parser, new NotingDetector(bytes, zips), new MailCharsetDetector());
     }
 
     /** What every parse is given: no OCR (seconds per image, and only where tesseract happens to be). */
@@ -87,17 +91,31 @@ record TikaParts(Parser parser, Detector detector, MailCharsetDetector charsets)
         }
     }
 
-    /** Detects from the bytes and notes the answer in the metadata for the parser. */
-    private record NotingDetector(Detector bytes) implements Detector {
+    /**
+     * Detects from the bytes and notes the answer in the metadata for the parser.
+     *
+     * @param bytes Tika's detectors: magic patterns, then the container detectors
+     * @param zips the one container detector that tells a zip's kind (DOCX, XLSX, ODT, EPUB...) from its entries
+     */
+    private record NotingDetector(Detector bytes, Detector zips) implements Detector {
 
         private static final byte[] PDF_MAGIC = "%PDF-".getBytes(StandardCharsets.US_ASCII);
+        private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
         private static final MediaType PDF = MediaType.application("pdf");
 
         @Override
         public MediaType detect(InputStream in, Metadata metadata) throws IOException {
-            // PDFs, the commonest attachment, say so in their first bytes; Tika's thousand magic patterns and its
-            // container detectors cost more and at most name a PDF-based subtype, such as Illustrator's
-            MediaType type = startsWith(in, PDF_MAGIC) ? PDF : bytes.detect(in, metadata);
+            // PDFs and Office files, the commonest attachments, say what they are in their first bytes; Tika's
+            // thousand magic patterns cost more and at most name a PDF-based subtype, such as Illustrator's, or
+            // say "zip", which only the zip container detector refines
+            MediaType type = startsWith(in, PDF_MAGIC) ? PDF : null;
+            if (type == null && startsWith(in, ZIP_MAGIC)) {
+                type = zips.detect(in, metadata);
+                type = MediaType.OCTET_STREAM.equals(type) ? null : type;
+            }
+            if (type == null) {
+                type = bytes.detect(in, metadata);
+            }
             metadata.set(DETECTED, type.toString());
             return type;
         }

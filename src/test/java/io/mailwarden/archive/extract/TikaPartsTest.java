@@ -57,6 +57,29 @@ class TikaPartsTest {
         }
     }
 
+    @Test
+    void aZipIsToldApartByItsEntriesWhateverItsNameAndDeclaredTypeSay() throws Exception {
+        assertThat(detect(Docs.docx("x"), "budget.xlsx", "application/zip"))
+                .isEqualTo("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        assertThat(detect(Docs.xlsx("x"), "notes.docx", "application/octet-stream"))
+                .isEqualTo("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        assertThat(detect(Docs.odt("x"), "a.zip", "application/zip")).isEqualTo("application/vnd.oasis.opendocument.text");
+        assertThat(detect(Docs.zip(java.util.Map.of("a.txt", "words".getBytes())), "report.docx",
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document")).isEqualTo("application/zip");
+        // zip's magic and then nothing a zip reader can use: still a zip, not the name's DOCX
+        byte[] broken = {'P', 'K', 3, 4, 0, 0, 0, 0, 1, 2, 3};
+        assertThat(detect(broken, "a.docx", "application/octet-stream")).isEqualTo("application/zip");
+    }
+
+    private static String detect(byte[] bytes, String name, String declared) throws Exception {
+        Metadata metadata = new Metadata();
+        metadata.set(org.apache.tika.metadata.TikaCoreProperties.RESOURCE_NAME_KEY, name);
+        metadata.set(Metadata.CONTENT_TYPE, declared);
+        try (TikaInputStream tis = TikaInputStream.get(bytes)) {
+            return TIKA.detector().detect(tis, metadata).toString();
+        }
+    }
+
     private static String parse(TikaInputStream tis, Metadata metadata) throws Exception {
         BodyContentHandler text = new BodyContentHandler();
         TIKA.parser().parse(tis, text, metadata, new ParseContext());
