@@ -12,6 +12,7 @@ set -euo pipefail
 
 cd "$(dirname "$0")/.."
 . bin/lib/java-home.sh
+. bin/lib/jvm-options.sh
 . bench/lib/dovecot.sh
 MVN_OFFLINE=${MVN_OFFLINE--o}
 heap=${BENCH_HEAP:-512m}
@@ -127,9 +128,11 @@ mbsync_round() {
 echo "mbsync $(mbsync --version | cut -d' ' -f2), first round:" >&2
 mbsync_round
 
-# --- mailwarden: the backfill of the same folders into a fresh archive, in a JVM capped at $heap
-echo "mailwarden backfill (-Xmx$heap), load $(load):" >&2
-"$JAVA_HOME/bin/java" -Xmx"$heap" --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector ${BENCH_JAVA_OPTS:-} "$@" -cp "$cp" io.mailwarden.bench.BackfillBench \
+# --- mailwarden: the backfill of the same folders into a fresh archive, in a JVM capped at $heap, with the
+# options bin/mailwarden gives the daemon
+mailwarden_jvm_options "-Xmx$heap ${BENCH_JAVA_OPTS:-}"
+echo "mailwarden backfill (${jvm_options[*]}), load $(load):" >&2
+"$JAVA_HOME/bin/java" "${jvm_options[@]}" "$@" -cp "$cp" io.mailwarden.bench.BackfillBench \
   run "$port" "$user" "$password" "$tmp/archive" > "$tmp/mailwarden.out"
 
 # mbsync's time is the mean of a round before and a round after the backfill, as the load drifts
