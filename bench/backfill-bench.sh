@@ -129,8 +129,8 @@ echo "mbsync $(mbsync --version | cut -d' ' -f2), first round:" >&2
 mbsync_round
 
 # --- mailwarden: the backfill of the same folders into a fresh archive, in a JVM capped at $heap, with the
-# options bin/mailwarden gives the daemon
-mailwarden_jvm_options "-Xmx$heap ${BENCH_JAVA_OPTS:-}"
+# options bin/mailwarden gives `mailwarden backfill`
+mailwarden_jvm_options "-Xmx$heap ${BENCH_JAVA_OPTS:-}" backfill
 echo "mailwarden backfill (${jvm_options[*]}), load $(load):" >&2
 "$JAVA_HOME/bin/java" "${jvm_options[@]}" "$@" -cp "$cp" io.mailwarden.bench.BackfillBench \
   run "$port" "$user" "$password" "$tmp/archive" > "$tmp/mailwarden.out"

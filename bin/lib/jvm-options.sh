@@ -1,13 +1,16 @@
-# Sourced by bin/mailwarden and the benchmarks: the JVM options mailwarden runs with. Sets the array
-# jvm_options to the caller's options (one string, split on spaces, e.g. "$MAILWARDEN_JAVA_OPTS") and then:
-# - the parallel collector, unless the caller chose a collector: on the small machines mailwarden runs on,
-#   G1's concurrent marking and write barriers cost a tenth of a backfill's CPU time, and with a heap of a
-#   few hundred MB the parallel collector's pauses stay in the tens of milliseconds;
+# Sourced by bin/mailwarden and the benchmarks: the JVM options mailwarden runs with.
+# mailwarden_jvm_options OPTIONS COMMAND sets the array jvm_options to OPTIONS (one string, split on spaces,
+# e.g. "$MAILWARDEN_JAVA_OPTS") and then:
+# - for a command that works through the archive and exits (backfill, reindex, import, export, restore,
+#   verify...), the parallel collector unless OPTIONS choose one: G1's concurrent marking and write barriers
+#   cost a tenth of a backfill's CPU time on 2 cores. The daemon (run, demo) keeps the JVM's default, G1,
+#   whose small young generation keeps an idling daemon's memory low (RSS 196 MB against 260 MB);
 # - Lucene's wishes: the (incubating) Vector API and native access for memory-mapped files.
 mailwarden_jvm_options() {
   read -r -a jvm_options <<< "${1:-}"
-  case " ${1:-} " in
+  case " ${1:-} :${2:-}" in
     *" -XX:+Use"*"GC "*) ;;
+    *" :run" | *" :demo" | *" :") ;;
     *) jvm_options+=(-XX:+UseParallelGC) ;;
   esac
   jvm_options+=(--enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector)
