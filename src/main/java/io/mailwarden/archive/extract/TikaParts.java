@@ -102,16 +102,18 @@ record TikaParts(Parser parser, Detector detector, MailCharsetDetector charsets)
         private static final byte[] PDF_MAGIC = "%PDF-".getBytes(StandardCharsets.US_ASCII);
         private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
         private static final MediaType PDF = MediaType.application("pdf");
+        private static final MediaType ZIP = MediaType.application("zip");
 
         @Override
         public MediaType detect(InputStream in, Metadata metadata) throws IOException {
             // PDFs and Office files, the commonest attachments, say what they are in their first bytes; Tika's
             // thousand magic patterns cost more and at most name a PDF-based subtype, such as Illustrator's, or
-            // say "zip", which only the zip container detector refines
+            // say "zip", which only the zip container detector refines. A zip it cannot refine (a plain or a
+            // broken one) goes to every detector: the name may say DOCX, and a broken DOCX is then reported
             MediaType type = startsWith(in, PDF_MAGIC) ? PDF : null;
             if (type == null && startsWith(in, ZIP_MAGIC)) {
                 type = zips.detect(in, metadata);
-                type = MediaType.OCTET_STREAM.equals(type) ? null : type;
+                type = MediaType.OCTET_STREAM.equals(type) || ZIP.equals(type) ? null : type;
             }
             if (type == null) {
                 type = bytes.detect(in, metadata);

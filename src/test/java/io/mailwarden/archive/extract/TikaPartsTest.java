@@ -2,8 +2,12 @@ package io.mailwarden.archive.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.Map;
+import org.apache.tika.config.TikaConfig;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
+import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.mime.MediaType;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.sax.BodyContentHandler;
@@ -48,7 +52,7 @@ class TikaPartsTest {
     @Test
     void aPdfIsAPdfWhateverItsNameAndDeclaredTypeSay() throws Exception {
         Metadata metadata = new Metadata();
-        metadata.set(org.apache.tika.metadata.TikaCoreProperties.RESOURCE_NAME_KEY, "scan.docx");
+        metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, "scan.docx");
         metadata.set(Metadata.CONTENT_TYPE, "application/msword");
         try (TikaInputStream tis = TikaInputStream.get(Docs.pdf("quarterly invoice"))) {
             assertThat(TIKA.detector().detect(tis, metadata)).isEqualTo(MediaType.application("pdf"));
@@ -64,16 +68,32 @@ class TikaPartsTest {
         assertThat(detect(Docs.xlsx("x"), "notes.docx", "application/octet-stream"))
                 .isEqualTo("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         assertThat(detect(Docs.odt("x"), "a.zip", "application/zip")).isEqualTo("application/vnd.oasis.opendocument.text");
-        assertThat(detect(Docs.zip(java.util.Map.of("a.txt", "words".getBytes())), "report.docx",
-                "application/vnd.openxmlformats-officedocument.wordprocessingml.document")).isEqualTo("application/zip");
-        // zip's magic and then nothing a zip reader can use: still a zip, not the name's DOCX
+    }
+
+    @Test
+    void aZipTheContainerDetectorCannotRefineGetsTikasFullAnswer() throws Exception {
+        byte[] plain = Docs.zip(Map.of("a.txt", "words".getBytes()));
         byte[] broken = {'P', 'K', 3, 4, 0, 0, 0, 0, 1, 2, 3};
-        assertThat(detect(broken, "a.docx", "application/octet-stream")).isEqualTo("application/zip");
+        String docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+        for (byte[] zip : List.of(plain, broken)) {
+            for (String name : List.of("report.docx", "files.zip", "noname")) {
+                Metadata hints = new Metadata();
+                hints.set(TikaCoreProperties.RESOURCE_NAME_KEY, name);
+                hints.set(Metadata.CONTENT_TYPE, docx);
+                String tikas;
+                try (TikaInputStream tis = TikaInputStream.get(zip)) {
+                    tikas = TikaConfig.getDefaultConfig().getDetector().detect(tis, hints).toString();
+                }
+                assertThat(detect(zip, name, docx)).as(name).isEqualTo(tikas);
+            }
+        }
+        // so a broken file named as a DOCX goes to the DOCX parser, whose failure is recorded on the message
+        assertThat(detect(broken, "a.docx", "application/octet-stream")).isEqualTo(docx);
     }
 
     private static String detect(byte[] bytes, String name, String declared) throws Exception {
         Metadata metadata = new Metadata();
-        metadata.set(org.apache.tika.metadata.TikaCoreProperties.RESOURCE_NAME_KEY, name);
+        metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, name);
         metadata.set(Metadata.CONTENT_TYPE, declared);
         try (TikaInputStream tis = TikaInputStream.get(bytes)) {
             return TIKA.detector().detect(tis, metadata).toString();
