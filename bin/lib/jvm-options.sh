@@ -8,10 +8,10 @@
 # - Lucene's wishes: the (incubating) Vector API and native access for memory-mapped files.
 mailwarden_jvm_options() {
   read -r -a jvm_options <<< "${1:-}"
-  case " ${1:-} :${2:-}" in
-    *" -XX:+Use"*"GC "*) ;;
-    *" :run" | *" :demo" | *" :") ;;
-    *) jvm_options+=(-XX:+UseParallelGC) ;;
+  local collector='(^| )-XX:\+Use[A-Za-z0-9]+GC( |$)'
+  case "${2:-}" in
+    run | demo | "") ;;
+    *) [[ "${1:-}" =~ $collector ]] || jvm_options+=(-XX:+UseParallelGC) ;;
   esac
   jvm_options+=(--enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector)
 }

@@ -22,6 +22,7 @@ class JvmOptionsTest {
     void commandsThatWorkThroughTheArchiveAndExitRunOnTheParallelCollector() throws Exception {
         assertThat(options("-Xmx512m", "backfill")).isEqualTo("-Xmx512m -XX:+UseParallelGC " + LUCENE);
         assertThat(options("", "reindex")).isEqualTo("-XX:+UseParallelGC " + LUCENE);
+        assertThat(options("-Dx=* -Xmx1g", "search")).isEqualTo("-Dx=* -Xmx1g -XX:+UseParallelGC " + LUCENE);
     }
 
     @Test
@@ -29,6 +30,9 @@ class JvmOptionsTest {
         // two collectors on one command line would stop the JVM from starting
         assertThat(options("-XX:+UseZGC -Xmx1g", "backfill")).isEqualTo("-XX:+UseZGC -Xmx1g " + LUCENE);
         assertThat(options("-Xmx1g -XX:+UseSerialGC", "verify")).isEqualTo("-Xmx1g -XX:+UseSerialGC " + LUCENE);
+        // options that merely start with Use and end in GC are not collectors
+        assertThat(options("-XX:+UseCompactObjectHeaders -XX:+DisableExplicitGC", "export"))
+                .isEqualTo("-XX:+UseCompactObjectHeaders -XX:+DisableExplicitGC -XX:+UseParallelGC " + LUCENE);
     }
 
     private static String options(String given, String command) throws IOException, InterruptedException {

@@ -18,7 +18,7 @@ import java.util.zip.DeflaterOutputStream;
  */
 final class Gzip {
 
-    static final int LEVEL = 4;
+    private static final int LEVEL = 4;
     private static final int BUFFER = 16 * 1024;
     // ID1 ID2, CM = deflate, no flags, no mtime, XFL 0, OS = unknown
     private static final byte[] HEADER = {0x1f, (byte) 0x8b, Deflater.DEFLATED, 0, 0, 0, 0, 0, 0, (byte) 0xff};
