@@ -167,18 +167,32 @@ public class ArchiveCatalog {
     }
 
     /**
-     * Forgets every place of {@code account} and its progress (the raw bytes stay): for {@code demo}, whose
-     * mail server starts empty each time. The index drops the documents at the next start's repair.
+     * Forgets every place of {@code account} and its progress: for {@code demo}, whose mail server starts empty
+     * each time. The index drops the documents at the next start's repair.
+     *
+     * @return the content hashes that only {@code account}'s places named: stored bytes no place names any more
      */
-    public void forgetAccount(String account) {
-        db.call(() -> "forget the archive of account " + account, c -> {
+    public Set<String> forgetAccount(String account) {
+        return db.call(() -> "forget the archive of account " + account, c -> {
+            Set<String> onlyHere = new HashSet<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT content_hash FROM archive_location l"
+                    + " WHERE account = ? AND NOT EXISTS (SELECT 1 FROM archive_location o"
+                    + " WHERE o.content_hash = l.content_hash AND o.account <> ?)")) {
+                ps.setString(1, account);
+                ps.setString(2, account);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        onlyHere.add(rs.getString(1));
+                    }
+                }
+            }
             for (String table : List.of("archive_location", "archive_progress")) {
                 try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE account = ?")) {
                     ps.setString(1, account);
                     ps.executeUpdate();
                 }
             }
-            return null;
+            return onlyHere;
         });
     }
 

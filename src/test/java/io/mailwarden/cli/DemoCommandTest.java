@@ -50,6 +50,20 @@ class DemoCommandTest {
                 .containsPattern("The archive keeps all 12 messages whole under .*test-data/demo-");
     }
 
+    @Test
+    void runningTheDemoAgainStartsAfreshAndLeavesAnArchiveThatVerifies(QuarkusMainLauncher launcher) throws IOException {
+        for (int run = 1; run <= 2; run++) {
+            LaunchResult r = launcher.launch("demo", "--once", "--imap-port", String.valueOf(freePort()),
+                    "--smtp-port", String.valueOf(freePort()));
+            assertThat(r.exitCode()).as("run " + run + ": " + r.getErrorOutput()).isZero();
+            assertThat(r.getOutput()).contains("The archive keeps all 12 messages whole");
+        }
+        // the first run's mail is gone from the fresh server and from the archive, its bytes included
+        LaunchResult verify = launcher.launch("verify");
+        assertThat(verify.exitCode()).as(verify.getOutput() + verify.getErrorOutput()).isZero();
+        assertThat(verify.getOutput()).contains("12 place(s), 12 stored message(s)").contains("archive: OK");
+    }
+
     private static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();

@@ -120,4 +120,21 @@ class ArchiveCatalogTest {
         assertThat(p.lastUid()).isEqualTo(3);
         assertThat(catalog.progress("acme", "Sent")).isEmpty();
     }
+
+    @Test
+    void forgettingAnAccountNamesTheBytesOnlyItsPlacesHeld() {
+        String own = "c".repeat(64);
+        String shared = "d".repeat(64);
+        catalog.add(at("INBOX", 1, own));
+        catalog.add(at("Archive", 2, own));
+        catalog.add(at("INBOX", 3, shared));
+        catalog.add(new ArchivedLocation(ArchivedLocation.idOf("other", "INBOX", 1, 1), "other", "INBOX", 1, 1, shared,
+                "<m@x>", 120, null, Set.of(), List.of(), Status.PRESENT, Instant.now()));
+        catalog.saveProgress("acme", "INBOX", 7, 3);
+
+        assertThat(catalog.forgetAccount("acme")).containsExactly(own);
+        assertThat(catalog.count()).isEqualTo(1);
+        assertThat(catalog.progress("acme", "INBOX")).isEmpty();
+        assertThat(catalog.forgetAccount("acme")).isEmpty();
+    }
 }

@@ -127,6 +127,14 @@ public final class RawStore {
         });
     }
 
+    /**
+     * Deletes the stored bytes of {@code hash}. The archive never deletes what a place names: this is for bytes
+     * no place names any more, those of an account the catalog was told to forget (the demo's fresh start).
+     */
+    public void discard(String hash) throws IOException {
+        Files.deleteIfExists(path(hash));
+    }
+
     /** Makes the renames into these directories durable. */
     public void syncDirectories(Collection<Path> dirs) {
         dirs.forEach(DurableFiles::fsyncDirectory);
