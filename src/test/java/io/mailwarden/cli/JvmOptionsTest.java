@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** {@code bin/lib/jvm-options.sh}: which collector each command of {@code bin/mailwarden} runs on. */
+/** {@code bin/lib/jvm-options.sh}: which collector each command runs on, from {@code bin/mailwarden} or the JVM image. */
 class JvmOptionsTest {
 
     private static final String LUCENE = "--enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector";
@@ -33,6 +37,32 @@ class JvmOptionsTest {
         // options that merely start with Use and end in GC are not collectors
         assertThat(options("-XX:+UseCompactObjectHeaders -XX:+DisableExplicitGC", "export"))
                 .isEqualTo("-XX:+UseCompactObjectHeaders -XX:+DisableExplicitGC -XX:+UseParallelGC " + LUCENE);
+    }
+
+    @Test
+    void theJvmImagesEntryPointGivesEachCommandTheSameOptions(@TempDir Path image) throws Exception {
+        // the image's layout (Dockerfile.jvm), with a java that prints what it was asked to run
+        Files.copy(Path.of("src/main/docker/entrypoint.sh"), image.resolve("entrypoint.sh"));
+        Files.copy(Path.of("bin/lib/jvm-options.sh"), image.resolve("jvm-options.sh"));
+        Path bin = Files.createDirectories(image.resolve("bin"));
+        Files.writeString(bin.resolve("java"), "#!/bin/sh\necho \"$@\"\n");
+        bin.resolve("java").toFile().setExecutable(true);
+
+        assertThat(entryPoint(image, "-Xmx300m", "backfill", "--account", "sales")).isEqualTo("-Xmx300m -XX:+UseParallelGC "
+                + LUCENE + " -jar " + image.toRealPath().resolve("quarkus-run.jar") + " backfill --account sales");
+        assertThat(entryPoint(image, "", "run")).isEqualTo(LUCENE + " -jar " + image.toRealPath().resolve("quarkus-run.jar") + " run");
+    }
+
+    private static String entryPoint(Path image, String javaOpts, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(image.resolve("entrypoint.sh").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().put("PATH", image.resolve("bin") + ":/usr/bin:/bin");
+        pb.environment().put("MAILWARDEN_JAVA_OPTS", javaOpts);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertThat(p.waitFor()).as(out).isZero();
+        return out;
     }
 
     private static String options(String given, String command) throws IOException, InterruptedException {
