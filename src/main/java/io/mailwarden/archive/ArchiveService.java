@@ -16,6 +16,7 @@ import io.mailwarden.state.ArchiveCatalog;
 import io.mailwarden.state.LinkedFileStore;
 import io.mailwarden.state.StateStore;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 
@@ -134,6 +135,19 @@ public class ArchiveService {
     public ArchiveCheck check() {
         state.migrate();
         return new ArchiveCheck(new RawStore(config.dataDir()), catalog, RawStore.files(config.dataDir()), linkedFiles);
+    }
+
+    /**
+     * Forgets every place of {@code account} and discards the stored bytes that only its places named (bytes
+     * another account's mail has stay): for {@code demo}, whose mail server starts empty each time. The index
+     * drops the documents at the next start's repair. Nothing else deletes from the archive.
+     */
+    public void forgetAccount(String account) throws IOException {
+        state.migrate();
+        RawStore store = new RawStore(config.dataDir());
+        for (String hash : catalog.forgetAccount(account)) {
+            store.discard(hash);
+        }
     }
 
     /** The index as last committed, read-only: works while the daemon writes it; null when there is none yet. */

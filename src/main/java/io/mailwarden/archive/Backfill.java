@@ -138,18 +138,19 @@ public final class Backfill {
         ArchiveBatch.Folder known = ArchiveBatch.Folder.load(catalog, account, folder, listing.uidValidity());
         Deque<Batch> inFlight = new ArrayDeque<>();
         boolean stopped = false;
+        MailboxException lost = null;
         try {
             read(reader, account, listing, after, known, pools, counts, inFlight);
         } catch (Stopped s) {
             stopped = true; // the rest of the folder waits for the next run
         } catch (MailboxException e) {
-            while (!inFlight.isEmpty()) { // the batches fetched whole are kept; the rest is read again next run
-                finish(inFlight.poll(), account, listing);
-            }
-            throw e;
+            lost = e; // the batches fetched whole are still kept; the rest is read again next run
         }
         while (!inFlight.isEmpty()) {
             finish(inFlight.poll(), account, listing);
+        }
+        if (lost != null) {
+            throw lost;
         }
         if (listing.uids().length > 0 && !stopped) {
             catalog.saveProgress(account, folder, listing.uidValidity(), listing.uids()[listing.uids().length - 1]);

@@ -1,6 +1,6 @@
 package io.mailwarden.cli;
 
-import io.mailwarden.archive.store.RawStore;
+import io.mailwarden.archive.ArchiveService;
 import io.mailwarden.config.MailwardenConfig;
 import io.mailwarden.daemon.Daemon;
 import io.mailwarden.daemon.DaemonLauncher;
@@ -49,6 +49,9 @@ public class DemoCommand implements Callable<Integer> {
     ArchiveCatalog catalog;
 
     @Inject
+    ArchiveService archives;
+
+    @Inject
     ApiToken token;
 
     @ConfigProperty(name = "quarkus.http.port")
@@ -62,10 +65,7 @@ public class DemoCommand implements Callable<Integer> {
             launcher.stores().state().migrate();
             launcher.stores().state().forgetAccount(DemoServer.ACCOUNT); // a fresh server each run: start afresh
             launcher.stores().outbox().forgetAccount(DemoServer.ACCOUNT);
-            RawStore store = new RawStore(config.dataDir());
-            for (String hash : catalog.forgetAccount(DemoServer.ACCOUNT)) { // the last run's mail: nothing names it now
-                store.discard(hash);
-            }
+            archives.forgetAccount(DemoServer.ACCOUNT); // the last run's mail, bytes included
             var options = new Daemon.Options(config.rules().dir(), config.plugins().dir(), false, Duration.ofMillis(200));
             try (Daemon daemon = launcher.start(List.of(server.account()), options)) {
                 server.awaitWatching(daemon, Duration.ofSeconds(30));

@@ -167,8 +167,7 @@ public class ArchiveCatalog {
     }
 
     /**
-     * Forgets every place of {@code account} and its progress: for {@code demo}, whose mail server starts empty
-     * each time. The index drops the documents at the next start's repair.
+     * Forgets every place of {@code account} and its progress (see {@code ArchiveService.forgetAccount}).
      *
      * @return the content hashes that only {@code account}'s places named: stored bytes no place names any more
      */
