@@ -38,6 +38,7 @@ public final class OutboxSender implements AutoCloseable {
     private final Clock clock;
     private final SmtpClient smtp;
     private final Set<String> limited = new HashSet<>();
+    private volatile boolean stopping;
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "mailwarden-outbox");
         t.setDaemon(true);
@@ -74,8 +75,7 @@ public final class OutboxSender implements AutoCloseable {
         try {
             Set<String> held = new HashSet<>();
             for (OutboxEntry e : store.due(clock.instant(), BATCH)) {
-                if (Thread.currentThread().isInterrupted()
-                        || !underLimit(null, settings.maxPerWindow(), "max-per-window", e)) {
+                if (stopping || !underLimit(null, settings.maxPerWindow(), "max-per-window", e)) {
                     return;
                 }
                 if (held.contains(e.account()) || !underLimit(e.account(), settings.maxPerAccount(), "max-per-account", e)) {
@@ -167,12 +167,16 @@ public final class OutboxSender implements AutoCloseable {
     /** Stops sending; a mail being sent is finished (bounded by smtp-timeout), the rest waits for the next start. */
     @Override
     public void close() {
-        thread.shutdownNow();
+        // no interrupt: the send under way must reach its record, or the next start sends it again
+        stopping = true;
+        thread.shutdown();
         try {
             if (!thread.awaitTermination(settings.smtpTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                thread.shutdownNow();
                 LOG.warn("outbox: a send did not finish in time while stopping; it is sent again at the next start");
             }
         } catch (InterruptedException e) {
+            thread.shutdownNow();
             Thread.currentThread().interrupt();
         }
     }

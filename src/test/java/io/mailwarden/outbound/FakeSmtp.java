@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A tiny SMTP server on loopback whose answer to the end of DATA is scripted ({@code 451 ...} then
@@ -26,6 +28,8 @@ final class FakeSmtp implements AutoCloseable {
     private final List<byte[]> accepted = new CopyOnWriteArrayList<>();
     private final List<String> envelopes = new CopyOnWriteArrayList<>();
     private final Thread thread;
+    private volatile CountDownLatch hold = new CountDownLatch(0);
+    private volatile boolean holding;
 
     FakeSmtp(String... dataAnswers) throws IOException {
         server = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
@@ -47,6 +51,21 @@ final class FakeSmtp implements AutoCloseable {
     /** {@code MAIL FROM} and {@code RCPT TO} lines of every transaction, in order. */
     List<String> envelopes() {
         return envelopes;
+    }
+
+    /** From now on the answer to the end of DATA waits for {@link #answer()}. */
+    void holdAnswers() {
+        hold = new CountDownLatch(1);
+    }
+
+    /** Whether a message has been received and waits for its answer. */
+    boolean holding() {
+        return holding;
+    }
+
+    /** Lets a held answer go out. */
+    void answer() {
+        hold.countDown();
     }
 
     private void serve() {
@@ -81,6 +100,9 @@ final class FakeSmtp implements AutoCloseable {
                         data.writeBytes((d.startsWith(".") ? d.substring(1) : d).getBytes(StandardCharsets.ISO_8859_1));
                         data.writeBytes(new byte[] {'\r', '\n'});
                     }
+                    holding = true;
+                    awaitAnswer();
+                    holding = false;
                     String answer = answers.isEmpty() ? "250 2.0.0 queued" : answers.poll();
                     if (answer.startsWith("2")) {
                         accepted.add(data.toByteArray());
@@ -93,6 +115,17 @@ final class FakeSmtp implements AutoCloseable {
                 }
                 default -> say(out, "502 not implemented");
             }
+        }
+    }
+
+    private void awaitAnswer() throws IOException {
+        try {
+            if (!hold.await(30, TimeUnit.SECONDS)) {
+                throw new IOException("nobody let the held answer go");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
         }
     }
 

@@ -15,6 +15,7 @@ import io.mailwarden.plan.Step;
 import io.mailwarden.state.AuditEntry;
 import io.mailwarden.state.OutboxEntry;
 import io.mailwarden.state.TestState;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +25,7 @@ import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The outbox against a scripted SMTP server: retries, refusals, rate limits, restarts and vacation memory. */
 class OutboxTest {
@@ -215,6 +217,31 @@ class OutboxTest {
         pause(Duration.ofMillis(300));
         assertThat(smtp.accepted()).hasSize(1);
         assertThat(state.outbox.recent(10)).hasSize(1);
+    }
+
+    @Test
+    void stoppingWhileTheServerAnswersFinishesTheSendAndRecordsIt(@TempDir Path dir) throws Exception {
+        FakeSmtp smtp = smtp();
+        smtp.holdAnswers();
+        TestState disk = TestState.onDisk(dir); // as the daemon keeps it: an interrupt there can break a write
+        Account a = account(smtp);
+        OutboundSettings s = settings(50, Duration.ofHours(1), 5);
+        OutboxSender sender = new OutboxSender(disk.outbox, disk.audit, List.of(a), s, counters, clock).start();
+        new Outbox(disk.outbox, List.of(a), s, counters, clock, sender::wake).reply(incoming(1, Mails.CUSTOMER), ACK, "ack");
+        await("the mail is with the server, waiting for its answer", smtp::holding);
+
+        Thread stopping = Thread.ofPlatform().start(sender::close);
+        pause(Duration.ofMillis(200)); // the stop has begun while the server still thinks
+        smtp.answer();
+        stopping.join(Duration.ofSeconds(10));
+
+        assertThat(stopping.isAlive()).isFalse();
+        assertThat(disk.outbox.recent(1).get(0).status()).isEqualTo(OutboxEntry.Status.SENT);
+        assertThat(disk.audit.recent(10)).extracting(AuditEntry::outcome).containsExactly("SENT");
+        try (OutboxSender next = new OutboxSender(disk.outbox, disk.audit, List.of(a), s, counters, clock).start()) {
+            pause(Duration.ofMillis(300));
+        }
+        assertThat(smtp.accepted()).hasSize(1);
     }
 
     @Test

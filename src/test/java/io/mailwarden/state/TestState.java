@@ -33,6 +33,13 @@ public final class TestState {
         store.migrate();
     }
 
+    /** The stores over an H2 database on disk under {@code dir}, as the daemon keeps them, migrated. */
+    public static TestState onDisk(java.nio.file.Path dir) {
+        TestState s = new TestState("jdbc:h2:file:" + dir.resolve("state").toAbsolutePath());
+        s.store.migrate();
+        return s;
+    }
+
     /** The stores over {@code url}, not migrated. */
     TestState(String url) {
         JdbcDataSource h2 = new JdbcDataSource();
