@@ -227,11 +227,12 @@ class OutboxTest {
         Account a = account(smtp);
         OutboundSettings s = settings(50, Duration.ofHours(1), 5);
         OutboxSender sender = new OutboxSender(disk.outbox, disk.audit, List.of(a), s, counters, clock).start();
+        open.add(sender);
         new Outbox(disk.outbox, List.of(a), s, counters, clock, sender::wake).reply(incoming(1, Mails.CUSTOMER), ACK, "ack");
         await("the mail is with the server, waiting for its answer", smtp::holding);
 
         Thread stopping = Thread.ofPlatform().start(sender::close);
-        pause(Duration.ofMillis(200)); // the stop has begun while the server still thinks
+        await("the stop waits for the send", () -> stopping.getState() == Thread.State.TIMED_WAITING);
         smtp.answer();
         stopping.join(Duration.ofSeconds(10));
 
