@@ -20,7 +20,7 @@ import org.apache.lucene.search.Query;
 public final class Unindexable {
 
     /** The problem's opening words, what a search for such messages looks for. */
-    public static final String PROBLEM = "message could not be indexed";
+    static final String PROBLEM = "message could not be indexed";
     /** An exception's text can quote the input; the problem needs its start only. */
     private static final int MAX_CAUSE = 500;
 
