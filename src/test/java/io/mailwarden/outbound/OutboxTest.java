@@ -223,7 +223,7 @@ class OutboxTest {
     void stoppingWhileTheServerAnswersFinishesTheSendAndRecordsIt(@TempDir Path dir) throws Exception {
         FakeSmtp smtp = smtp();
         smtp.holdAnswers();
-        TestState disk = TestState.onDisk(dir); // as the daemon keeps it: an interrupt there can break a write
+        TestState disk = TestState.onDisk(dir); // on disk, where an interrupt breaks a write
         Account a = account(smtp);
         OutboundSettings s = settings(50, Duration.ofHours(1), 5);
         OutboxSender sender = new OutboxSender(disk.outbox, disk.audit, List.of(a), s, counters, clock).start();

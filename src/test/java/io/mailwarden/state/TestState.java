@@ -33,7 +33,11 @@ public final class TestState {
         store.migrate();
     }
 
-    /** The stores over an H2 database on disk under {@code dir}, as the daemon keeps them, migrated. */
+    /**
+     * The stores over an H2 database on disk under {@code dir}, migrated, on H2's plain file system: unlike the
+     * daemon's ({@code retry:}), an interrupt there breaks the write under way, which shows whether anything
+     * interrupts one.
+     */
     public static TestState onDisk(java.nio.file.Path dir) {
         TestState s = new TestState("jdbc:h2:file:" + dir.resolve("state").toAbsolutePath());
         s.store.migrate();

@@ -112,7 +112,7 @@ public final class BackfillBench {
 
         long opening = System.nanoTime();
         JdbcConnectionPool pool = JdbcConnectionPool.create(
-                "jdbc:h2:file:" + data.toAbsolutePath() + "/state/mailwarden;AUTO_SERVER=TRUE", "sa", "");
+                "jdbc:h2:retry:" + data.toAbsolutePath() + "/state/mailwarden;AUTO_SERVER=TRUE;WRITE_DELAY=0", "sa", "");
         StateDb db = new StateDb(pool);
         new StateStore(db, Flyway.configure().dataSource(pool).locations("classpath:db/migration").load(),
                 new CheckpointStore(db), new ProcessedStore(db)).migrate();

@@ -80,7 +80,7 @@ public final class SearchBench {
         }
         long start = System.nanoTime();
         JdbcConnectionPool pool = JdbcConnectionPool.create(
-                "jdbc:h2:file:" + data.toAbsolutePath() + "/state/mailwarden;AUTO_SERVER=TRUE", "", ""); // the daemon's user
+                "jdbc:h2:retry:" + data.toAbsolutePath() + "/state/mailwarden;AUTO_SERVER=TRUE;WRITE_DELAY=0", "", ""); // the daemon's user
         try {
             StateDb db = new StateDb(pool);
             new StateStore(db, Flyway.configure().dataSource(pool).locations("classpath:db/migration").load(),
