@@ -38,6 +38,9 @@ class StateDurabilityTest {
             for (String line; acknowledged < SAVES_BEFORE_THE_KILL && (line = out.readLine()) != null; ) {
                 acknowledged = Long.parseLong(line);
             }
+            // another process reads it meanwhile, as a command does while the daemon runs (AUTO_SERVER)
+            long seen = new TestState(url).checkpoints.find(ACCOUNT, "INBOX").orElseThrow().lastUid();
+            assertThat(seen).isGreaterThanOrEqualTo(acknowledged);
             // SIGKILL: no shutdown hook, no close, nothing flushed on the way out (the handle's kill leaves
             // the pipe open, so what the writer printed last can still be read)
             writer.toHandle().destroyForcibly();
