@@ -61,6 +61,10 @@ public class VerifyCommand extends ArchiveCommand {
         out.printf("archive: %d place(s), %d stored message(s) (hashes checked), %d indexed%s%n", r.places(), r.stored(),
                 r.indexed(), r.uncommitted() == 0 ? "" : ", " + r.uncommitted() + " archived since the index's last commit");
         r.problems().forEach(p -> out.println("  DISCREPANCY " + p));
+        if (r.uncommitted() > 0) { // in flight, or left by a crash: say which comes of it either way
+            out.println("  NOTE " + r.uncommitted() + " message(s) archived since the index's last commit: the daemon or"
+                    + " command writing the archive commits them; after a crash, its next start or archive command indexes them");
+        }
         // not a discrepancy: nothing is missing, the documents are only older in form
         schemaAdvice.ifPresent(advice -> out.println("  NOTE " + advice));
         if (placeOnly > 0) { // kept and findable, but not by their text: the operator should know

@@ -58,7 +58,8 @@ class KilledBackfillTest {
         assertThat(second.getOutput()).contains("2 message(s) archived");
         // the index as the killed run left it: its last commit from before the run, its catalogue entries durable
         replace(DATA.resolve("lucene"), committed);
-        assertThat(launcher.launch("verify").getOutput()).contains("3 indexed, 2 archived since the index's last commit");
+        assertThat(launcher.launch("verify").getOutput()).contains("3 indexed, 2 archived since the index's last commit",
+                "NOTE 2 message(s) archived since the index's last commit", "after a crash, its next start or archive command");
         assertThat(launcher.launch("search", "第5季度").getOutput()).doesNotContain("报告 5");
 
         LaunchResult next = launcher.launch("backfill");
