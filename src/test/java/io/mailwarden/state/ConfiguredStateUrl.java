@@ -7,14 +7,14 @@ import java.util.Map;
 import org.yaml.snakeyaml.Yaml;
 
 /** The state store's JDBC URL exactly as {@code application.yaml} configures it, for a given data directory. */
-final class ConfiguredStateUrl {
+public final class ConfiguredStateUrl {
 
     private static final String DATA_DIR = "${mailwarden.data-dir:index}";
 
     private ConfiguredStateUrl() {
     }
 
-    static String forDataDir(Path dataDir) throws IOException {
+    public static String forDataDir(Path dataDir) throws IOException {
         try (InputStream in = ConfiguredStateUrl.class.getResourceAsStream("/application.yaml")) {
             Map<String, Object> root = new Yaml().load(in);
             Object url = child(child(child(root, "quarkus"), "datasource"), "jdbc").get("url");

@@ -44,6 +44,13 @@ public final class TestState {
         return s;
     }
 
+    /** The stores over the state database under {@code dataDir} as {@code application.yaml} configures it, migrated. */
+    public static TestState configured(java.nio.file.Path dataDir) throws java.io.IOException {
+        TestState s = new TestState(ConfiguredStateUrl.forDataDir(dataDir));
+        s.store.migrate();
+        return s;
+    }
+
     /** The stores over {@code url}, not migrated. */
     TestState(String url) {
         JdbcDataSource h2 = new JdbcDataSource();
