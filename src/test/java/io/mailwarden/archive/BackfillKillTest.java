@@ -26,7 +26,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -120,11 +122,14 @@ class BackfillKillTest {
         }
     }
 
+    /** A backfill process, killed after two minutes at the latest so that a hung one cannot hang the build. */
     private Process start() throws Exception {
-        return new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(), "-cp",
+        Process p = new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(), "-cp",
                 System.getProperty("java.class.path"), BackfillProcess.class.getName(),
                 Integer.toString(greenMail.getImap().getPort()), USER, PASSWORD, data.toString())
                 .redirectError(data.resolve("run.err").toFile()).start();
+        CompletableFuture.runAsync(p.toHandle()::destroyForcibly, CompletableFuture.delayedExecutor(2, TimeUnit.MINUTES));
+        return p;
     }
 
     private List<byte[]> serverRaw() throws Exception {

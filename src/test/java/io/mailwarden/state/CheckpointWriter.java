@@ -12,8 +12,7 @@ public final class CheckpointWriter {
     public static void main(String[] args) throws java.sql.SQLException {
         TestState state = new TestState(args[0]);
         state.store.migrate();
-        var held = state.dataSource.getConnection(); // keeps the database open, as the daemon's pool does
-        System.err.println("writing through " + held);
+        state.dataSource.getConnection(); // held open to the end: keeps the database open, as the daemon's pool does
         for (long uid = 1; ; uid++) {
             state.checkpoints.save(StateDurabilityTest.ACCOUNT, "INBOX", 7, uid);
             System.out.println(uid);

@@ -9,7 +9,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +35,8 @@ class StateDurabilityTest {
         Process writer = new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(), "-cp",
                 System.getProperty("java.class.path"), CheckpointWriter.class.getName(), url)
                 .redirectError(errors.toFile()).start();
+        // it writes until killed: kill it after two minutes at the latest, whatever happens to this test
+        CompletableFuture.runAsync(writer.toHandle()::destroyForcibly, CompletableFuture.delayedExecutor(2, TimeUnit.MINUTES));
         long acknowledged = 0;
         try (BufferedReader out = writer.inputReader()) {
             for (String line; acknowledged < SAVES_BEFORE_THE_KILL && (line = out.readLine()) != null; ) {
