@@ -65,8 +65,7 @@ class StateDurabilityTest {
     @Test
     void interruptingAWritingThreadLosesNoCommitOfItsOwnOrOfOthers() throws Exception {
         String url = ConfiguredStateUrl.forDataDir(dir);
-        TestState state = new TestState(url);
-        state.store.migrate();
+        TestState state = TestState.configured(dir);
         Connection held = state.dataSource.getConnection(); // keeps the database open, as the daemon's pool does
         AtomicLong acknowledged = new AtomicLong();
         List<Throwable> failures = new CopyOnWriteArrayList<>();
