@@ -181,7 +181,11 @@ final class ArchiveHarness implements AfterEachCallback {
 
     /** The folder's messages as the server serves them, raw, in UID order. */
     List<byte[]> serverRaw(String folder) throws MessagingException, IOException {
-        IMAPFolder f = (IMAPFolder) client().getFolder(folder);
+        return raw(client().getFolder(folder));
+    }
+
+    /** The messages of {@code f} (closed), raw, in UID order. */
+    static List<byte[]> raw(Folder f) throws MessagingException, IOException {
         f.open(Folder.READ_ONLY);
         try {
             List<byte[]> out = new ArrayList<>();

@@ -10,13 +10,10 @@ import io.mailwarden.state.ArchivedLocation;
 import io.mailwarden.state.ContentHash;
 import io.mailwarden.state.TestState;
 import jakarta.mail.Flags;
-import jakarta.mail.Folder;
-import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -138,15 +135,7 @@ class BackfillKillTest {
         var imap = Session.getInstance(p).getStore("imap");
         imap.connect("127.0.0.1", greenMail.getImap().getPort(), USER, PASSWORD);
         try {
-            Folder inbox = imap.getFolder("INBOX");
-            inbox.open(Folder.READ_ONLY);
-            List<byte[]> out = new ArrayList<>();
-            for (Message m : inbox.getMessages()) {
-                ByteArrayOutputStream b = new ByteArrayOutputStream();
-                m.writeTo(b);
-                out.add(b.toByteArray());
-            }
-            return out;
+            return ArchiveHarness.raw(imap.getFolder("INBOX"));
         } finally {
             imap.close();
         }
