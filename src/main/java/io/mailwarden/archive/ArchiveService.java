@@ -131,6 +131,16 @@ public class ArchiveService {
         }
     }
 
+    /**
+     * Brings the index of {@code opened} in line with the catalog, as after a crash, and tells the index so (see
+     * {@link ArchiveIndex#repaired()}); returns how many documents changed.
+     */
+    public int repair(Opened opened) throws IOException {
+        int changed = check().repair(opened.indexer());
+        opened.index().repaired();
+        return changed;
+    }
+
     /** Checks of the archive's parts (and, at the daemon's start, repairs); needs no lock. */
     public ArchiveCheck check() {
         state.migrate();

@@ -88,9 +88,11 @@ abstract class ArchiveCommand implements Callable<Integer> {
             return 1;
         }
         try (opened) {
-            // a command killed part way can leave places catalogued that its index never committed: bring the
-            // index in line first, as the daemon's start does
-            archives.check().repair(opened.indexer());
+            // a command or daemon killed part way can leave places catalogued that its index never committed:
+            // bring the index in line first, as the daemon's start does (there always)
+            if (opened.index().lastWriterDied()) {
+                archives.repair(opened);
+            }
             JobEnv env = JobEnv.standalone(opened.archive(), opened.indexer(), opened.linkedFiles(),
                     archives.backfillOptions(), accounts);
             return here.run(env, JobIo.direct(out(), err(), meter(job)));

@@ -45,7 +45,7 @@ public class RestoreSnapshotCommand extends SnapshotCommand {
         }
         // places catalogued while the snapshot's index commit was made are indexed now, as the daemon's start would
         try (ArchiveService.Opened opened = archives.open()) {
-            int changed = archives.check().repair(opened.indexer());
+            int changed = archives.repair(opened);
             out().printf("index: %d document(s) brought in line with the restored catalog%n", changed);
         }
         out().println("next: run 'mailwarden verify', then start the daemon");

@@ -87,7 +87,7 @@ public class DaemonLauncher {
             throw new Daemon.StartFailure("archive: " + e.getMessage());
         }
         try {
-            archives.check().repair(opened.indexer());
+            archives.repair(opened);
             archives.hold(opened);
             Runnable release = () -> {
                 archives.hold(null);

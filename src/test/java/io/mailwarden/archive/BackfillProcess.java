@@ -22,9 +22,9 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * A backfill in a process of its own, composed as an archive command composes it (repair first, then the
- * backfill), over the data directory and the IMAP server it is given. It prints a line per message archived and
- * "done" at the end; {@link BackfillKillTest} kills it part way.
+ * A backfill in a process of its own, composed as an archive command composes it (repair first when the last
+ * writer died, then the backfill), over the data directory and the IMAP server it is given. It prints a line per
+ * message archived and "done" at the end; {@link BackfillKillTest} kills it part way.
  * Arguments: IMAP port, user, password, data directory.
  */
 public final class BackfillProcess {
@@ -41,7 +41,10 @@ public final class BackfillProcess {
         ArchiveIndex index = ArchiveIndex.open(data.resolve("lucene"), Duration.ofSeconds(30));
         TextExtractor extractor = new TextExtractor(ExtractLimits.defaults());
         DocumentIndexer indexer = new DocumentIndexer(new MessageExtractor(extractor), index);
-        new ArchiveCheck(store, state.archive, RawStore.files(data), state.linkedFiles).repair(indexer);
+        if (index.lastWriterDied()) {
+            new ArchiveCheck(store, state.archive, RawStore.files(data), state.linkedFiles).repair(indexer);
+            index.repaired();
+        }
         Archive archive = new Archive(store, state.archive, indexer, Clock.systemUTC());
 
         Endpoint imap = new Endpoint("127.0.0.1", Integer.parseInt(args[0]), TlsMode.NONE);

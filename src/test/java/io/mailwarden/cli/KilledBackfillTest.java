@@ -3,6 +3,7 @@ package io.mailwarden.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
+import io.mailwarden.archive.index.ArchiveIndex;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.junit.main.LaunchResult;
@@ -56,8 +57,10 @@ class KilledBackfillTest {
         deliver(4, 5);
         LaunchResult second = launcher.launch("backfill");
         assertThat(second.getOutput()).contains("2 message(s) archived");
-        // the index as the killed run left it: its last commit from before the run, its catalogue entries durable
+        // the index as the killed run left it: its last commit from before the run, its catalogue entries durable,
+        // and the mark of a writer that never closed
         replace(DATA.resolve("lucene"), committed);
+        Files.writeString(DATA.resolve("lucene").resolve(ArchiveIndex.OPEN_MARK), "1");
         assertThat(launcher.launch("verify").getOutput()).contains("3 indexed, 2 archived since the index's last commit",
                 "NOTE 2 message(s) archived since the index's last commit", "after a crash, its next start or archive command");
         assertThat(launcher.launch("search", "第5季度").getOutput()).doesNotContain("报告 5");
@@ -65,6 +68,7 @@ class KilledBackfillTest {
         LaunchResult next = launcher.launch("backfill");
         assertThat(next.exitCode()).as(next.getErrorOutput()).isZero();
         assertThat(next.getOutput()).contains("0 message(s) archived");
+        assertThat(DATA.resolve("lucene").resolve(ArchiveIndex.OPEN_MARK)).as("repaired: the next command need not").doesNotExist();
         LaunchResult verify = launcher.launch("verify");
         assertThat(verify.exitCode()).as(verify.getOutput()).isZero();
         assertThat(verify.getOutput()).contains("5 place(s), 5 stored message(s)", "5 indexed", "archive: OK");

@@ -44,6 +44,7 @@ import org.jboss.logging.Logger;
  * survives a kill or power loss; changes after the last commit may be lost. The index is a cache of
  * the raw store: after a start, the caller re-indexes from its store whatever it archived or changed
  * since {@link #committedAt()} (with a margin for clock steps), and {@code reindex} rebuilds it all.
+ * {@link #lastWriterDied()} tells whether that is needed, {@link #repaired()} that it was done.
  * Re-indexing is idempotent ({@link #upsert} replaces by id), so doing too much is harmless.
  *
  * <p><b>Snapshots.</b> {@link #snapshot()} pins the files of the last commit until {@link #release},
@@ -55,6 +56,8 @@ public final class ArchiveIndex implements SearchableIndex, Closeable {
     public static final Sort NEWEST_FIRST = newestFirst();
 
     private static final Logger LOG = Logger.getLogger("mailwarden.index");
+    /** The file in the index directory while a writer has it open (see {@link #lastWriterDied()}). */
+    public static final String OPEN_MARK = OpenMark.NAME;
     /** Commit user data: when the commit was made (epoch milliseconds). */
     static final String COMMITTED_AT = "mailwarden.committed-at";
     // enough to batch a backfill's documents; the heap budget of a backfill is 512 MB in all
@@ -68,12 +71,15 @@ public final class ArchiveIndex implements SearchableIndex, Closeable {
     private final Refresher refresher;
     private final ScheduledExecutorService committer;
     private final Instant committedAt;
+    private final boolean lastWriterDied;
+    private volatile boolean repaired;
     private volatile IndexSchema schema;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private ArchiveIndex(Path path, Directory directory, IndexWriter writer, SnapshotDeletionPolicy snapshots,
-            Duration commitInterval) throws IOException {
+            Duration commitInterval, boolean lastWriterDied) throws IOException {
         this.path = path;
+        this.lastWriterDied = lastWriterDied;
         this.directory = directory;
         this.writer = writer;
         this.snapshots = snapshots;
@@ -121,7 +127,8 @@ public final class ArchiveIndex implements SearchableIndex, Closeable {
                 writer.setLiveCommitData(Map.of(IndexSchema.KEY, Integer.toString(IndexSchema.CURRENT)).entrySet());
                 writer.commit();
             }
-            return new ArchiveIndex(path, dir, writer, snapshots, commitInterval);
+            boolean lastWriterDied = OpenMark.set(dir); // under the write lock: no other writer touches the mark
+            return new ArchiveIndex(path, dir, writer, snapshots, commitInterval, lastWriterDied);
         } catch (LockObtainFailedException e) {
             closeQuietly(writer, dir);
             throw new IndexException("the index at " + path + " is in use by another process"
@@ -276,9 +283,36 @@ public final class ArchiveIndex implements SearchableIndex, Closeable {
         try {
             if (writer.isOpen()) {
                 commit();
+                if (!lastWriterDied || repaired) { // else the next writer must still repair
+                    clearOpenMark();
+                }
             }
         } finally {
             closeQuietly(searchers, writer, directory);
+        }
+    }
+
+    /**
+     * Whether the writer before this one never closed (killed, crashed): places archived after its last commit
+     * may be missing from the index, and the caller should repair before it trusts the index.
+     */
+    public boolean lastWriterDied() {
+        return lastWriterDied;
+    }
+
+    /**
+     * Tells the index that its caller brought it in line with the catalog: only then does a close remove the mark
+     * a writer that died left, so a repair that fails is tried again by the next writer.
+     */
+    public void repaired() {
+        repaired = true;
+    }
+
+    private void clearOpenMark() {
+        try {
+            OpenMark.clear(directory); // before the lock goes: the next writer's mark is never ours to remove
+        } catch (IOException e) {
+            LOG.warnf("%s: could not remove %s (%s): the next start repairs for nothing", path, OpenMark.NAME, e);
         }
     }
 

@@ -170,11 +170,19 @@ class ArchiveIndexTest {
             }
         }
         try (ArchiveIndex reopened = ArchiveIndex.open(crashed, HOURLY)) {
+            assertThat(reopened.lastWriterDied()).as("the crashed writer's mark is there").isTrue();
             assertThat(reopened.ids()).containsExactly("committed");
             assertThat(reopened.committedAt()).isPresent();
             reopened.upsert(IndexedMessages.plain("later", "b", "x"));
             reopened.refresh();
             assertThat(reopened.ids()).containsExactlyInAnyOrder("committed", "later");
+        }
+        try (ArchiveIndex notRepaired = ArchiveIndex.open(crashed, HOURLY)) {
+            assertThat(notRepaired.lastWriterDied()).as("closed without being told it was repaired").isTrue();
+            notRepaired.repaired();
+        }
+        try (ArchiveIndex afterARepair = ArchiveIndex.open(crashed, HOURLY)) {
+            assertThat(afterARepair.lastWriterDied()).isFalse();
         }
     }
 
@@ -184,6 +192,7 @@ class ArchiveIndexTest {
         Instant beforeClose = Instant.now().minusSeconds(1);
         index.close();
         index = ArchiveIndex.open(dir.resolve("lucene"), HOURLY);
+        assertThat(index.lastWriterDied()).isFalse();
         assertThat(index.get("m1")).contains(IndexedMessages.full("m1"));
         assertThat(index.committedAt()).get().matches(at -> at.isAfter(beforeClose));
     }
