@@ -24,6 +24,7 @@ import io.mailwarden.imap.LoginBudget;
 import io.mailwarden.message.FolderSource;
 import io.mailwarden.message.RawMessage;
 import io.mailwarden.state.TestState;
+import io.mailwarden.testing.TempDirs;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -39,7 +40,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
 import java.util.function.Function;
@@ -240,8 +240,6 @@ final class ArchiveHarness implements AfterEachCallback {
             client.close();
         }
         greenMail.stop();
-        try (var files = Files.walk(data)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        TempDirs.delete(data);
     }
 }

@@ -20,6 +20,7 @@ import io.mailwarden.daemon.request.ImportJob;
 import io.mailwarden.daemon.request.JobEnv;
 import io.mailwarden.daemon.request.JobIo;
 import io.mailwarden.state.LinkedFile;
+import io.mailwarden.testing.TempDirs;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -70,6 +71,7 @@ class LinkedFilesExportImportTest {
     @AfterEach
     void stopStation() {
         station.close();
+        TempDirs.delete(out);
     }
 
     @ParameterizedTest

@@ -21,6 +21,7 @@ import io.mailwarden.archive.linked.LinkedFiles;
 import io.mailwarden.archive.store.RawStore;
 import io.mailwarden.state.ArchivedLocation;
 import io.mailwarden.state.ArchivedLocation.Status;
+import io.mailwarden.testing.TempDirs;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
@@ -63,10 +64,12 @@ class DaemonArchiveTest {
 
     @AfterEach
     void closeArchive() {
+        h.stop(); // before the harness's own close: the daemon writes into the archive until then
         if (index != null) {
             index.close();
             extractor.close();
         }
+        TempDirs.delete(data);
     }
 
     @Test

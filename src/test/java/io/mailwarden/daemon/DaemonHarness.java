@@ -17,6 +17,7 @@ import io.mailwarden.rules.engine.RuleEngine;
 import io.mailwarden.state.AuditEntry;
 import io.mailwarden.state.Checkpoint;
 import io.mailwarden.state.TestState;
+import io.mailwarden.testing.TempDirs;
 import io.mailwarden.testing.exmail.ExmailMailbox;
 import io.mailwarden.testing.exmail.ExmailProxy;
 import io.mailwarden.testing.exmail.ExmailProxyBuilder;
@@ -103,11 +104,6 @@ public final class DaemonHarness implements AutoCloseable, org.junit.jupiter.api
     @Override
     public void afterEach(org.junit.jupiter.api.extension.ExtensionContext context) {
         close();
-        try (var files = Files.walk(tmp)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-        } catch (IOException e) {
-            // a temporary directory left behind loses nothing
-        }
     }
 
     private DaemonHarness(Path tmp) {
@@ -473,5 +469,6 @@ public final class DaemonHarness implements AutoCloseable, org.junit.jupiter.api
         if (ownsServer) {
             greenMail.stop();
         }
+        TempDirs.delete(tmp);
     }
 }

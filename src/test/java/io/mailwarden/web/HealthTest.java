@@ -12,6 +12,7 @@ import io.mailwarden.account.Provider;
 import io.mailwarden.account.TlsMode;
 import io.mailwarden.daemon.Daemon;
 import io.mailwarden.daemon.DaemonLauncher;
+import io.mailwarden.testing.TempDirs;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -96,6 +97,8 @@ class HealthTest {
             server.stop(); // the account's server goes away: not ready, but alive
             await(() -> get(ready).path("status").asText().equals("DOWN"));
             assertThat(get(live).path("status").asText()).isEqualTo("UP");
+        } finally {
+            TempDirs.delete(rules);
         }
     }
 

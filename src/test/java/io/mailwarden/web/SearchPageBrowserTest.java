@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mailwarden.daemon.DaemonLauncher;
 import io.mailwarden.state.ArchiveCatalog;
+import io.mailwarden.testing.TempDirs;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -44,6 +45,7 @@ class SearchPageBrowserTest {
     private static WebFixture fixture;
     private static WebDriver driver;
     private static Path downloads;
+    private static Path profile;
 
     @Inject
     DaemonLauncher launcher;
@@ -74,6 +76,8 @@ class SearchPageBrowserTest {
             driver.quit();
             driver = null;
         }
+        TempDirs.delete(downloads);
+        TempDirs.delete(profile);
         if (fixture != null) {
             fixture.close();
             fixture = null;
@@ -172,10 +176,11 @@ class SearchPageBrowserTest {
                 .as("this test drives Debian's Chromium: apt-get install -y chromium chromium-driver (.ci/run does)")
                 .isTrue();
         downloads = Files.createTempDirectory("web-downloads");
+        profile = Files.createTempDirectory("web-chromium");
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
                 .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                         "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,900",
-                        "--user-data-dir=" + Files.createTempDirectory("web-chromium"))
+                        "--user-data-dir=" + profile)
                 .setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
                         "download.prompt_for_download", false));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER.toString()))

@@ -10,6 +10,7 @@ import io.mailwarden.account.TlsMode;
 import io.mailwarden.daemon.Daemon;
 import io.mailwarden.daemon.DaemonLauncher;
 import io.mailwarden.state.ArchiveCatalog;
+import io.mailwarden.testing.TempDirs;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import jakarta.activation.DataHandler;
 import jakarta.mail.Message;
@@ -55,10 +56,12 @@ final class WebFixture implements AutoCloseable {
 
     private final GreenMail server;
     private final Daemon daemon;
+    private final Path rules;
 
-    private WebFixture(GreenMail server, Daemon daemon) {
+    private WebFixture(GreenMail server, Daemon daemon, Path rules) {
         this.server = server;
         this.daemon = daemon;
+        this.rules = rules;
     }
 
     /** Starts afresh (each GreenMail is a new server): the data directory forgets what an earlier start archived. */
@@ -84,11 +87,12 @@ final class WebFixture implements AutoCloseable {
             if (Instant.now().isAfter(end)) {
                 daemon.close();
                 server.stop();
+                TempDirs.delete(rules);
                 throw new AssertionError("the sample mail was not indexed in 30 s");
             }
             Thread.sleep(100);
         }
-        return new WebFixture(server, daemon);
+        return new WebFixture(server, daemon, rules);
     }
 
     private static MimeMessage invoice() throws Exception {
@@ -123,5 +127,6 @@ final class WebFixture implements AutoCloseable {
     public void close() {
         daemon.close();
         server.stop();
+        TempDirs.delete(rules);
     }
 }
