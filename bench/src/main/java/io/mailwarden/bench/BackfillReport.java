@@ -41,7 +41,7 @@ final class BackfillReport {
         String[] archive = null;
         for (String line : measured.split("\n")) {
             String[] f = line.trim().split(" ");
-            if (f[0].equals("PHASE")) {
+            if (f[0].equals("PHASE") && Long.parseLong(f[2]) > 0) { // a folder made empty (-Dbench.plain=0) has no rate
                 rows.add(new Row(f[1], Long.parseLong(f[2]), Long.parseLong(f[3]), Double.parseDouble(f[4]),
                         Double.parseDouble(f[5]), Long.parseLong(f[6]), Long.parseLong(f[7]), Double.parseDouble(f[8]),
                         Double.parseDouble(f[9]), Double.parseDouble(f[10]), Double.parseDouble(f[11]), mbsync.get(f[1])));
