@@ -53,6 +53,10 @@ class StateDurabilityTest {
             for (String line; (line = out.readLine()) != null; ) {
                 acknowledged = Long.parseLong(line);
             }
+        } finally {
+            // also when a check above failed: a writer left running writes into the directory JUnit deletes
+            writer.toHandle().destroyForcibly();
+            writer.waitFor();
         }
         assertThat(acknowledged).as("the writer's errors: %s", Files.readString(errors))
                 .isGreaterThanOrEqualTo(SAVES_BEFORE_THE_KILL);
