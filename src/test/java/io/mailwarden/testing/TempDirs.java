@@ -1,6 +1,7 @@
 package io.mailwarden.testing;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -21,7 +22,7 @@ public final class TempDirs {
             for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) { // the walk's own failures come unchecked
             // best effort: a thread still writing there, or a harness closed twice; a leftover loses nothing
         }
     }
