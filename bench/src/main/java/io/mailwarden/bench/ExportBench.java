@@ -12,6 +12,7 @@ import io.mailwarden.message.RawMessage;
 import io.mailwarden.state.ArchivedLocation;
 import io.mailwarden.state.ArchivedLocation.Status;
 import io.mailwarden.state.TestState;
+import io.mailwarden.testing.TempDirs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,7 +66,7 @@ public final class ExportBench {
                         BackfillProgress.NONE);
                 mbs.add(res.megabytesPerSecond());
                 if (r < rounds - 1) {
-                    delete(out);
+                    TempDirs.delete(out);
                 }
             }
             mbs.sort(Comparator.naturalOrder());
@@ -83,7 +84,7 @@ public final class ExportBench {
                     format.label(), median, median * 1e6 / (bytes / (double) messages), best, du(out) / 1e6));
             result.append(String.format(Locale.ROOT, " %s_mb_per_sec=%.0f %s_msgs_per_sec=%.0f", format.label(), median,
                     format.label(), median * 1e6 / (bytes / (double) messages)));
-            delete(out);
+            TempDirs.delete(out);
         }
         lines.forEach(System.out::println);
         System.out.println(result.append(String.format(Locale.ROOT, " read_mb_per_sec=%.0f plain_files_mb_per_sec=%.0f",
@@ -124,7 +125,7 @@ public final class ExportBench {
             n += all.get(i).length;
         }
         double rate = rate(n, t);
-        delete(dir);
+        TempDirs.delete(dir);
         return rate;
     }
 
@@ -152,14 +153,6 @@ public final class ExportBench {
     private static long du(Path dir) throws IOException {
         try (Stream<Path> all = Files.walk(dir)) {
             return all.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
-        }
-    }
-
-    private static void delete(Path dir) throws IOException {
-        try (Stream<Path> all = Files.walk(dir)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 }

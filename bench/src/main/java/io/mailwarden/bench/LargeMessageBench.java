@@ -26,6 +26,7 @@ import io.mailwarden.imap.ImapAppender;
 import io.mailwarden.imap.ImapConnector;
 import io.mailwarden.imap.LoginBudget;
 import io.mailwarden.state.TestState;
+import io.mailwarden.testing.TempDirs;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -76,7 +77,7 @@ public final class LargeMessageBench {
                 phase(heap, "export " + format.label(), size, first.spool, () -> check(Exporter.run(first.source(), format,
                         out, first.spool, BackfillProgress.NONE).messages() == 1, "exported"));
                 if (format != Format.MBOX) {
-                    delete(out);
+                    TempDirs.delete(out);
                 }
             }
             Data second = new Data(dir.resolve("data-2"));
@@ -86,8 +87,8 @@ public final class LargeMessageBench {
                             .imported() == 1, "imported");
                 }
             });
-            delete(dir.resolve("export-mbox"));
-            delete(dir.resolve("data-2"));
+            TempDirs.delete(dir.resolve("export-mbox"));
+            TempDirs.delete(dir.resolve("data-2"));
             Endpoint imap = new Endpoint("127.0.0.1", Integer.parseInt(args[1]), TlsMode.NONE);
             Account account = new Account("bench", Provider.CUSTOM, args[2], new Account.Secret(args[3]), imap, imap,
                     null, List.of("INBOX"), List.of(), Duration.ofMinutes(5), Duration.ofMinutes(4), false);
@@ -206,14 +207,6 @@ public final class LargeMessageBench {
     private static boolean isEmpty(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
             return s.findAny().isEmpty();
-        }
-    }
-
-    private static void delete(Path path) throws IOException {
-        try (Stream<Path> all = Files.walk(path)) {
-            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 }
